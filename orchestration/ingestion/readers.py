@@ -1,0 +1,126 @@
+"""Read a landing file into an Arrow table of text columns named by its contract.
+
+Every value stays text here; typing and validation happen in SQL (see ``validate.py``) so that
+a bad value becomes a quarantined row instead of a failed file. Each row keeps the row number a
+person would see when opening the file (header lines counted), and the sheet name for XLSX.
+"""
+
+import csv
+import io
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+from python_calamine import CalamineWorkbook
+
+from orchestration.ingestion.contracts import Contract
+
+HEADER_SEARCH_ROWS = 12
+
+
+class UnreadableFileError(Exception):
+    """The file as a whole cannot be read against its contract."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def read_file(path: Path, contract: Contract) -> pa.Table:
+    suffix = path.suffix.lower()
+    if path.stat().st_size == 0:
+        raise UnreadableFileError(path, "the file is empty")
+    if suffix == ".csv":
+        return _read_csv(path, contract)
+    if suffix == ".xlsx":
+        return _read_xlsx(path, contract)
+    raise UnreadableFileError(path, f"unsupported file type {suffix!r}")
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without a BOM) if it decodes, else cp874 (TIS-620), as Thai offices write."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp874")
+
+
+def _read_csv(path: Path, contract: Contract) -> pa.Table:
+    text = decode(path.read_bytes())
+    header = next(csv.reader(io.StringIO(text)), [])
+    names = _column_names(path, contract, header)
+    table = pacsv.read_csv(
+        io.BytesIO(text.encode("utf-8")),
+        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+        convert_options=pacsv.ConvertOptions(
+            column_types={n: pa.string() for n in names}, strings_can_be_null=False
+        ),
+    )
+    # Line 1 is the header, so the first data row is row 2 as a spreadsheet shows it.
+    return _with_position(table.select([c.name for c in contract.columns]), first_row=2, sheet=None)
+
+
+def _read_xlsx(path: Path, contract: Contract) -> pa.Table:
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    rows = [[_cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+    top, header = _find_header(rows, contract)
+    names = _column_names(path, contract, header)
+    data = rows[top + _header_height(rows, top, contract):]
+    data = [r + [""] * (len(names) - len(r)) for r in data if any(v.strip() for v in r)]
+    columns = {n: pa.array([r[i] for r in data], pa.string()) for i, n in enumerate(names)}
+    table = pa.table(columns) if data else pa.table({n: pa.array([], pa.string()) for n in names})
+    first_row = top + _header_height(rows, top, contract) + 1
+    return _with_position(table.select([c.name for c in contract.columns]), first_row, sheet.name)
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _merged_header(rows: list[list[str]], top: int) -> list[str]:
+    """Two header rows where the lower names a column and the upper, merged, names its group.
+    A column without a group is merged down, so its name sits in the upper row only."""
+    upper, lower = rows[top], rows[top + 1] if top + 1 < len(rows) else []
+    return [(lower[i] if i < len(lower) and lower[i].strip() else upper[i]) for i in range(len(upper))]
+
+
+def _score(header: list[str], contract: Contract) -> int:
+    return len({h.strip() for h in header} & set(contract.headers))
+
+
+def _header_height(rows: list[list[str]], top: int, contract: Contract) -> int:
+    single, double = _score(rows[top], contract), _score(_merged_header(rows, top), contract)
+    return 2 if double > single else 1
+
+
+def _find_header(rows: list[list[str]], contract: Contract) -> tuple[int, list[str]]:
+    """Skip title rows: the header is where the contract's Thai headers are found."""
+    best = max(range(min(HEADER_SEARCH_ROWS, len(rows))), key=lambda r: _score(_merged_header(rows, r), contract),
+               default=0)
+    header = _merged_header(rows, best) if _header_height(rows, best, contract) == 2 else rows[best]
+    return best, header
+
+
+def _column_names(path: Path, contract: Contract, header: list[str]) -> list[str]:
+    """Map Thai headers to column names; every contract column must be there, extras are kept
+    under their own header so the file still parses, and dropped when selected."""
+    stripped = [h.strip() for h in header]
+    missing = [h for h in contract.headers if h not in stripped]
+    if missing:
+        raise UnreadableFileError(path, f"missing column(s) {', '.join(missing)}; found {', '.join(stripped)}")
+    return [contract.headers.get(h, f"_extra_{i}") for i, h in enumerate(stripped)]
+
+
+def _with_position(table: pa.Table, first_row: int, sheet: str | None) -> pa.Table:
+    n = table.num_rows
+    table = table.append_column("_row_number", pa.array(range(first_row, first_row + n), pa.int64()))
+    return table.append_column("_sheet", pa.array([sheet] * n, pa.string()))

@@ -1,0 +1,98 @@
+"""Turn a contract into SQL that types every column and lists each row's problems.
+
+The SQL runs over a whole file at once. A row's problems are a list of
+``{reason, column}`` structs; an empty list means the row is accepted.
+"""
+
+from orchestration.ingestion.contracts import Column, Contract
+
+# reason code -> (English, Thai). {column} is replaced by the column name.
+REASONS: dict[str, tuple[str, str]] = {
+    "missing_required": ("{column}: a required value is missing", "{column}: ไม่มีข้อมูลในช่องที่ต้องกรอก"),
+    "invalid_citizen_id": ("{column}: not 13 digits or the check digit does not match",
+                           "{column}: เลขประจำตัวประชาชนไม่ครบ 13 หลักหรือเลขตรวจสอบไม่ถูกต้อง"),
+    "invalid_date": ("{column}: not a date in a known format", "{column}: รูปแบบวันที่ไม่ถูกต้อง"),
+    "future_date": ("{column}: the date is in the future", "{column}: วันที่อยู่ในอนาคต"),
+    "invalid_number": ("{column}: not a number", "{column}: ไม่ใช่ตัวเลข"),
+    "negative_amount": ("{column}: the amount is negative", "{column}: จำนวนเงินติดลบ"),
+    "invalid_fiscal_year": ("{column}: not a Buddhist-era fiscal year", "{column}: ปีงบประมาณไม่ถูกต้อง"),
+    "unknown_area": ("{column}: not a DOPA subdistrict code", "{column}: ไม่พบรหัสตำบลในทะเบียนของกรมการปกครอง"),
+    "abolished_area": ("{column}: the subdistrict code was abolished", "{column}: รหัสตำบลถูกยกเลิกแล้ว"),
+    "not_in_code_list": ("{column}: the value is not in the code list", "{column}: ค่าไม่อยู่ในรายการรหัสที่กำหนด"),
+    "birth_after_registration": ("{column}: born after the registration date", "{column}: วันเกิดอยู่หลังวันที่ลงทะเบียน"),
+    "duplicate_key": ("{column}: the same key appears on an earlier row of this file",
+                      "{column}: ข้อมูลซ้ำกับแถวก่อนหน้าในไฟล์เดียวกัน"),
+}
+
+
+def _q(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def typed_expression(col: Column) -> str:
+    """SQL for the typed value of a cleaned text column ``c_<name>``."""
+    c = f"c_{col.name}"
+    return {
+        "text": c,
+        "subdistrict": c,
+        "citizen_id": f"citizen_digits({c})",
+        "date": f"parse_th_date({c})",
+        "decimal": f"parse_amount({c})",
+        "integer": f"TRY_CAST({c} AS BIGINT)",
+        "fiscal_year": f"TRY_CAST({c} AS INTEGER)",
+    }[col.type]
+
+
+def _checks(col: Column, today: str) -> list[tuple[str, str, str]]:
+    """(reason, condition true for a bad row, column) for one column, in reporting order."""
+    c, v = f"c_{col.name}", col.name
+    checks = []
+    if col.required:
+        checks.append(("missing_required", f"{c} IS NULL"))
+    present = f"{c} IS NOT NULL AND "
+    if col.type == "citizen_id":
+        checks.append(("invalid_citizen_id", present + f"NOT citizen_id_ok({v})"))
+    if col.type == "date":
+        checks.append(("invalid_date", present + f"{v} IS NULL"))
+        if col.not_future:
+            checks.append(("future_date", f"{v} > DATE {_q(today)}"))
+    if col.type in ("decimal", "integer"):
+        checks.append(("invalid_number", present + f"{v} IS NULL"))
+    if col.type == "fiscal_year":
+        checks.append(("invalid_fiscal_year", present + f"({v} IS NULL OR {v} NOT BETWEEN 2500 AND 2700)"))
+    if col.non_negative:
+        checks.append(("negative_amount", f"{v} < 0"))
+    if col.codes:
+        checks.append(("not_in_code_list", present + f"{v} NOT IN ({', '.join(map(_q, col.codes))})"))
+    if col.type == "subdistrict":
+        checks.append(("abolished_area", f"{v} IN (SELECT code FROM raw.abolished_areas)"))
+        checks.append(("unknown_area", present + f"{v} NOT IN (SELECT subdistrict_code FROM raw.areas) "
+                                                 f"AND {v} NOT IN (SELECT code FROM raw.abolished_areas)"))
+    return [(reason, cond, v) for reason, cond in checks]
+
+
+def checked_rows_sql(contract: Contract, source_view: str, today: str) -> str:
+    """Every row of ``source_view`` with its typed columns and its list of problems."""
+    cols = contract.columns
+    cleaned = ", ".join(f"th_clean({c.name}) AS c_{c.name}" for c in cols)
+    typed = ", ".join(f"{typed_expression(c)} AS {c.name}" for c in cols)
+    checks = [chk for c in cols for chk in _checks(c, today)]
+    checks += list(contract.row_rules)
+    problems = ", ".join(
+        f"CASE WHEN {cond} THEN {{'reason': {_q(reason)}, 'column': {_q(column)}}} END"
+        for reason, cond, column in checks
+    )
+    key = ", ".join(contract.primary_key)
+    key_present = " AND ".join(f"{k} IS NOT NULL" for k in contract.primary_key)
+    duplicate = f"{{'reason': 'duplicate_key', 'column': {_q(key)}}}"
+    return f"""
+    WITH cleaned AS (SELECT _row_number, _sheet, {cleaned} FROM {source_view}),
+    typed AS (SELECT *, {typed} FROM cleaned),
+    checked AS (SELECT *, list_filter([{problems}], lambda p: p IS NOT NULL) AS problems FROM typed)
+    -- The first valid row with a key wins; later valid rows with the same key are duplicates.
+    SELECT * REPLACE (CASE
+        WHEN len(problems) = 0 AND {key_present} AND row_number() OVER (
+            PARTITION BY {key}, len(problems) = 0 ORDER BY _row_number) > 1
+        THEN [{duplicate}] ELSE problems END AS problems)
+    FROM checked
+    """
