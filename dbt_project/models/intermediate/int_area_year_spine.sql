@@ -1,0 +1,19 @@
+-- Every area at every level × every reporting fiscal year, so that an area with nothing to
+-- count shows 0 rather than disappearing.
+with years as (
+    select fiscal_year, ends_on
+    from {{ ref('stg_fiscal_years') }}
+    where fiscal_year between {{ var('first_fiscal_year') }} and {{ var('last_fiscal_year') }}
+),
+
+levels as (
+    select distinct 'subdistrict' as area_level, subdistrict_code as area_code from {{ ref('int_areas_in_scope') }}
+    union all
+    select distinct 'district', district_code from {{ ref('int_areas_in_scope') }}
+    union all
+    select distinct 'province', province_code from {{ ref('int_areas_in_scope') }}
+)
+
+select levels.area_level, levels.area_code, years.fiscal_year, years.ends_on as fiscal_year_ends_on
+from levels
+cross join years

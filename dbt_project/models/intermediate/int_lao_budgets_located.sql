@@ -1,0 +1,14 @@
+-- LAO budgets placed in the area each LAO serves. A provincial administrative organisation
+-- (อบจ.) serves its whole province, so it has no subdistrict or district.
+select
+    b.lao_code,
+    b.lao_type,
+    b.fiscal_year,
+    case when b.lao_type <> 'อบจ.' then a.subdistrict_code end as subdistrict_code,
+    case when b.lao_type <> 'อบจ.' then a.district_code end as district_code,
+    a.province_code,
+    b.welfare_budget_allocated,
+    b.welfare_budget_spent,
+    b.community_fund_contribution
+from {{ ref('stg_lao_budgets') }} b
+join {{ ref('int_areas_in_scope') }} a on a.subdistrict_code = b.subdistrict_code

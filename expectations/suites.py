@@ -1,0 +1,34 @@
+"""GX expectation suites for the marts. Each suite is what must hold before publication."""
+
+import great_expectations as gx
+import great_expectations.expectations as gxe
+
+INDICATOR_COLUMNS = [
+    "indicator_code", "area_level", "area_code", "area_name_th", "area_name_en", "fiscal_year",
+    "value", "numerator", "denominator", "unit_en", "unit_th", "previous_value", "change",
+]
+AREA_CODE_LENGTH = {"province": 2, "district": 4, "subdistrict": 6}
+
+
+def indicator_values(indicator_codes: list[str]) -> gx.ExpectationSuite:
+    """The published indicator table: well-formed keys, known indicators, sane numbers."""
+    suite = gx.ExpectationSuite("indicator_values")
+    suite.add_expectation(gxe.ExpectTableRowCountToBeBetween(min_value=1))
+    suite.add_expectation(gxe.ExpectTableColumnsToMatchSet(column_set=INDICATOR_COLUMNS, exact_match=True))
+    for column in ("indicator_code", "area_level", "area_code", "fiscal_year", "unit_en"):
+        suite.add_expectation(gxe.ExpectColumnValuesToNotBeNull(column=column))
+    suite.add_expectation(gxe.ExpectCompoundColumnsToBeUnique(
+        column_list=["indicator_code", "area_level", "area_code", "fiscal_year"]))
+    suite.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="indicator_code", value_set=indicator_codes))
+    suite.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="area_level", value_set=list(AREA_CODE_LENGTH)))
+    for level, length in AREA_CODE_LENGTH.items():
+        suite.add_expectation(gxe.ExpectColumnValuesToMatchRegex(
+            column="area_code", regex=rf"^\d{{{length}}}$",
+            row_condition=f'area_level == "{level}"', condition_parser="pandas"))
+    suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(column="fiscal_year", min_value=2540, max_value=2600))
+    # Counts and amounts are never negative; only a growth rate or a change may be.
+    suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(column="numerator", min_value=0))
+    suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(column="denominator", min_value=0))
+    suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(
+        column="value", min_value=0, row_condition='unit_en != "percent"', condition_parser="pandas"))
+    return suite

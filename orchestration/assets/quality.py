@@ -1,0 +1,24 @@
+"""GX validation of the marts as blocking Dagster asset checks: a failure stops publication."""
+
+import dagster as dg
+
+from expectations import runner, suites
+from orchestration.resources import Warehouse
+
+
+@dg.asset_check(asset=dg.AssetKey(["marts", "indicator_values"]), blocking=True,
+                description="GX suite on the indicator mart; publication waits for it to pass.")
+def indicator_values_gx(warehouse: Warehouse) -> dg.AssetCheckResult:
+    with warehouse.connect(read_only=True) as con:
+        df = con.execute("SELECT * FROM marts.indicator_values").df()
+        codes = [r[0] for r in con.execute("SELECT indicator_code FROM marts.dim_indicators").fetchall()]
+    outcome = runner.validate(df, lambda: suites.indicator_values(codes))
+    return dg.AssetCheckResult(
+        passed=outcome.success,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=outcome.describe(),
+        metadata={"expectations": outcome.evaluated, "failed": len(outcome.failed), "rows": len(df)},
+    )
+
+
+checks = [indicator_values_gx]

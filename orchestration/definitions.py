@@ -1,0 +1,31 @@
+"""The Dagster code location: one Definitions with every asset, check and resource."""
+
+import sys
+from pathlib import Path
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from orchestration import settings
+from orchestration.assets import dbt, dimensions, ingestion, publish, quality
+from orchestration.resources import Folders, Warehouse
+
+ALL_ASSETS_JOB = "welfare_pipeline"
+
+
+def build(config: settings.Settings) -> dg.Definitions:
+    return dg.Definitions(
+        assets=[*dimensions.assets, *ingestion.assets, dbt.welfare_dbt_assets, publish.datasette_release],
+        asset_checks=quality.checks,
+        jobs=[dg.define_asset_job(ALL_ASSETS_JOB, selection=dg.AssetSelection.all(),
+                                  executor_def=dg.in_process_executor)],
+        resources={
+            "warehouse": Warehouse(path=str(config.warehouse_path)),
+            "folders": Folders(landing=str(config.landing_dir), publish=str(config.publish_dir)),
+            # dbt from the same environment as Dagster, whether or not it is on PATH.
+            "dbt": DbtCliResource(project_dir=dbt.project, dbt_executable=str(Path(sys.executable).parent / "dbt")),
+        },
+    )
+
+
+defs = build(settings.from_environment())

@@ -1,0 +1,33 @@
+"""Write the publishable marts from DuckDB into a SQLite file for Datasette."""
+
+from pathlib import Path
+
+import duckdb
+import sqlite_utils
+
+# Mart → primary key. Only these tables leave the warehouse.
+PUBLISHED_TABLES: dict[str, list[str]] = {
+    "indicator_values": ["indicator_code", "area_level", "area_code", "fiscal_year"],
+    "dim_indicators": ["indicator_code"],
+    "dim_areas": ["area_level", "area_code"],
+    "dim_fiscal_years": ["fiscal_year"],
+    "dq_source_loads": ["source", "source_file"],
+    "dq_quarantine_summary": ["source", "source_file", "reason_code", "column_name"],
+}
+BATCH = 10_000
+
+
+def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, int]:
+    """Write every published mart to a new SQLite file at ``path``; return rows per table."""
+    path.unlink(missing_ok=True)
+    db = sqlite_utils.Database(path)
+    counts = {}
+    for table, pk in PUBLISHED_TABLES.items():
+        reader = con.execute(f"SELECT * FROM marts.{table}").to_arrow_reader(BATCH)
+        rows = (row for batch in reader for row in batch.to_pylist())
+        db[table].insert_all(rows, pk=pk, batch_size=BATCH)
+        counts[table] = db[table].count
+    db["indicator_values"].create_index(["indicator_code", "fiscal_year"])
+    db.vacuum()
+    db.close()
+    return counts
