@@ -1,10 +1,6 @@
 """The Dagster code location: one Definitions with every asset, check and resource."""
 
-import sys
-from pathlib import Path
-
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from orchestration import settings
 from orchestration.assets import dbt, dimensions, ingestion, publish, quality
@@ -22,8 +18,7 @@ def build(config: settings.Settings) -> dg.Definitions:
         resources={
             "warehouse": Warehouse(path=str(config.warehouse_path)),
             "folders": Folders(landing=str(config.landing_dir), publish=str(config.publish_dir)),
-            # dbt from the same environment as Dagster, whether or not it is on PATH.
-            "dbt": DbtCliResource(project_dir=dbt.project, dbt_executable=str(Path(sys.executable).parent / "dbt")),
+            "dbt": dbt.cli_resource(),
         },
     )
 

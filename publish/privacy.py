@@ -4,32 +4,35 @@ import re
 import sqlite3
 from pathlib import Path
 
-CITIZEN_ID = re.compile(r"(?<!\d)\d{13}(?!\d)")
+# 13 digits, bare or written 1-2345-67890-12-3, not part of a longer number or a decimal.
+CITIZEN_ID = re.compile(r"(?<![\d.])\d[- ]?\d{4}[- ]?\d{5}[- ]?\d{2}[- ]?\d(?![\d.])")
 
 
 def is_citizen_id(digits: str) -> bool:
     """13 digits whose last is the checksum of the first twelve."""
-    check = (11 - sum(int(d) * (13 - i) for i, d in enumerate(digits[:12])) % 11) % 10
-    return len(digits) == 13 and digits.isdigit() and check == int(digits[12])
+    if len(digits) != 13 or not digits.isdigit():
+        return False
+    return (11 - sum(int(d) * (13 - i) for i, d in enumerate(digits[:12])) % 11) % 10 == int(digits[12])
 
 
 def citizen_ids_in_text(text: str) -> list[str]:
-    return [m for m in CITIZEN_ID.findall(text.replace("-", "").replace(" ", "")) if is_citizen_id(m)]
+    found = (re.sub(r"[- ]", "", m) for m in CITIZEN_ID.findall(text))
+    return [d for d in found if is_citizen_id(d)]
 
 
 def scan_sqlite(path: Path) -> list[str]:
-    """Every table.column holding a value that looks like a citizen ID."""
+    """Every table.column holding a value that looks like a citizen ID. Floating-point
+    columns are skipped: no ID is stored as a REAL, and their digits would match by chance."""
     findings = []
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in tables:
-            columns = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
-            for column in columns:
-                for (value,) in con.execute(f'SELECT DISTINCT CAST("{column}" AS TEXT) FROM "{table}"'):
-                    if value and citizen_ids_in_text(value):
-                        findings.append(f"{table}.{column}")
-                        break
+            for _, column, *_ in con.execute(f'PRAGMA table_info("{table}")'):
+                values = con.execute(f'SELECT DISTINCT CAST("{column}" AS TEXT) FROM "{table}" '
+                                     f'WHERE typeof("{column}") IN (\'text\', \'integer\')')
+                if any(citizen_ids_in_text(v) for (v,) in values):
+                    findings.append(f"{table}.{column}")
     finally:
         con.close()
     return findings

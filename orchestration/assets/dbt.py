@@ -1,7 +1,9 @@
 """The dbt project as Dagster assets: seeds, staging, intermediate and marts, with dbt tests
 as asset checks."""
 
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -10,8 +12,21 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 from orchestration.settings import REPO
 
 project = DbtProject(project_dir=REPO / "dbt_project")
+# dbt from the same environment as Dagster, whether or not that environment is on PATH.
+DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
+
+
+def cli_resource() -> DbtCliResource:
+    return DbtCliResource(project_dir=project, dbt_executable=DBT_EXECUTABLE)
+
+
+def parse_project() -> None:
+    """Write the manifest Dagster reads the dbt assets from."""
+    cli_resource().cli(["parse", "--quiet"], target_path=project.target_path).wait()
+
+
 if not project.manifest_path.exists():
-    project.preparer.prepare(project)
+    parse_project()
 
 
 class LayerTranslator(DagsterDbtTranslator):

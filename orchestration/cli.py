@@ -1,0 +1,98 @@
+"""Command line: ``welfare demo | build | serve | ui | run``.
+
+Every stage can run on its own; ``run`` does demo, build and serve in one go. Files live under
+WELFARE_DATA_DIR (default ./data).
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from orchestration import settings
+
+BIN = Path(sys.executable).parent
+
+
+def demo(args) -> None:
+    from orchestration.demo.generator import generate
+
+    config = settings.from_environment()
+    provinces = args.provinces.split(",") if args.provinces != "all" else None
+    if provinces is None:
+        import geothai
+        provinces = [p.code for p in geothai.provinces()]
+    manifest = generate(config.landing_dir, provinces, seed=args.seed, scale=args.scale)
+    for name, f in manifest["files"].items():
+        print(f"wrote {config.landing_dir / name}: {f['rows']} rows, {len(f['faults'])} planted faults")
+
+
+def build(args) -> int:
+    """Materialise every asset in one Dagster run, recorded where ``welfare ui`` shows it."""
+    config = settings.from_environment()
+    config.dagster_home.mkdir(parents=True, exist_ok=True)
+    os.environ["DAGSTER_HOME"] = str(config.dagster_home)
+    from dagster import DagsterInstance
+
+    from orchestration.assets.dbt import parse_project
+    parse_project()  # so that edits to the dbt models are picked up
+    from orchestration.definitions import ALL_ASSETS_JOB, defs
+
+    with DagsterInstance.get() as instance:
+        result = defs.resolve_job_def(ALL_ASSETS_JOB).execute_in_process(instance=instance, raise_on_error=False)
+    failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    if failed:
+        print(f"build failed in: {', '.join(failed)} (details: welfare ui)", file=sys.stderr)
+        return 1
+    print(f"build succeeded: published {config.publish_dir / 'live' / 'welfare.db'}")
+    return 0
+
+
+def serve(args) -> int:
+    config = settings.from_environment()
+    live = config.publish_dir / "live"
+    if not (live / "welfare.db").exists():
+        print(f"nothing published yet in {live}: run 'welfare build' first", file=sys.stderr)
+        return 1
+    print(f"Datasette: http://127.0.0.1:{args.port}/  (Ctrl+C to stop)", flush=True)
+    return subprocess.call([str(BIN / "datasette"), "serve", str(live / "welfare.db"),
+                            "--metadata", str(live / "metadata.json"),
+                            "--host", "127.0.0.1", "--port", str(args.port)])
+
+
+def ui(args) -> int:
+    config = settings.from_environment()
+    config.dagster_home.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "DAGSTER_HOME": str(config.dagster_home)}
+    return subprocess.call([str(BIN / "dagster"), "dev", "-m", "orchestration.definitions",
+                            "--host", "127.0.0.1", "--port", str(args.port)], env=env)
+
+
+def run(args) -> int:
+    demo(args)
+    return build(args) or serve(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="welfare", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo_args = argparse.ArgumentParser(add_help=False)
+    demo_args.add_argument("--provinces", default="60", help="province codes, comma-separated, or 'all'")
+    demo_args.add_argument("--seed", type=int, default=2567)
+    demo_args.add_argument("--scale", type=float, default=1.0, help="fraction of realistic source sizes")
+    port = argparse.ArgumentParser(add_help=False)
+    port.add_argument("--port", type=int, default=8001)
+    commands.add_parser("demo", parents=[demo_args], help="write demo landing files").set_defaults(fn=demo)
+    commands.add_parser("build", help="run every asset: ingest, dbt, checks, publish").set_defaults(fn=build)
+    commands.add_parser("serve", parents=[port], help="serve the published data with Datasette").set_defaults(fn=serve)
+    ui_port = argparse.ArgumentParser(add_help=False)
+    ui_port.add_argument("--port", type=int, default=3000)
+    commands.add_parser("ui", parents=[ui_port], help="open the Dagster UI").set_defaults(fn=ui)
+    commands.add_parser("run", parents=[demo_args, port], help="demo, build and serve").set_defaults(fn=run)
+    args = parser.parse_args(argv)
+    return args.fn(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
