@@ -195,7 +195,7 @@ def lao_budgets(rng: random.Random, subdistricts, rate: float) -> SourceFile:
                 "welfare_budget_spent": _amount(spent, rng), "community_fund_contribution": _amount(fund, rng),
             })
     f.plant(rng, rate, {
-        "negative_amount": lambda r: r.update(welfare_budget_spent="-" + r["welfare_budget_spent"].strip()),
+        "negative_amount": lambda r: r.update(welfare_budget_spent=f"-{rng.randint(1_000, 900_000):,}.00"),
         "invalid_number": lambda r: r.update(welfare_budget_allocated="ไม่ระบุ"),
         "unknown_area": lambda r: r.update(subdistrict_code="609999"),
         "invalid_fiscal_year": lambda r: r.update(fiscal_year="2067"),

@@ -1,0 +1,26 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test install demo build serve ui benchmark clean
+
+run: install  ## generate the demo data, run every asset, serve the result with Datasette
+	$(BIN)/welfare run
+
+test: install  ## run the test suite
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+demo build serve ui: install
+	$(BIN)/welfare $@
+
+clean:
+	rm -rf data dbt_project/target dbt_project/logs

@@ -1,0 +1,54 @@
+"""A demo warehouse built end to end once per test session, in a temporary folder."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from orchestration import settings
+from orchestration.demo.generator import generate
+
+# Small but realistic: all 130 Nakhon Sawan subdistricts, about 6,000 people in the register.
+SCALE = 0.02
+
+
+@dataclass
+class DemoBuild:
+    config: settings.Settings
+    manifest: dict
+    defs: dg.Definitions
+    result: dg.ExecuteInProcessResult
+
+    @property
+    def published_db(self) -> Path:
+        return self.config.publish_dir / "live" / "welfare.db"
+
+    def landing(self, source: str) -> Path:
+        name = next(n for n, f in self.manifest["files"].items() if f["source"] == source)
+        return self.config.landing_dir / name
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory) -> Path:
+    """WELFARE_DATA_DIR for the session: dbt's profile reads it too."""
+    path = tmp_path_factory.mktemp("welfare")
+    previous = os.environ.get("WELFARE_DATA_DIR")
+    os.environ["WELFARE_DATA_DIR"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("WELFARE_DATA_DIR", None)
+    else:
+        os.environ["WELFARE_DATA_DIR"] = previous
+
+
+@pytest.fixture(scope="session")
+def demo_build(data_dir) -> DemoBuild:
+    from orchestration.definitions import ALL_ASSETS_JOB, build
+
+    config = settings.Settings(data_dir)
+    manifest = generate(config.landing_dir, ["60"], seed=2567, scale=SCALE)
+    defs = build(config)
+    result = defs.resolve_job_def(ALL_ASSETS_JOB).execute_in_process(raise_on_error=False)
+    return DemoBuild(config, manifest, defs, result)

@@ -1,0 +1,101 @@
+"""An independent reading of the demo sources, written without the project's parsers or SQL,
+to recompute the indicators the warehouse publishes."""
+
+import csv
+import re
+from collections import defaultdict
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+MONTHS = {name: i + 1 for i, name in enumerate(
+    "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม".split())}
+MONTHS |= {name: i + 1 for i, name in enumerate(
+    "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split())}
+
+
+def parse_date(text) -> date | None:
+    if isinstance(text, datetime):
+        return text.date()
+    text = (text or "").translate(THAI_DIGITS).strip()
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text):
+        y, mo, d = map(int, m.groups())
+    elif m := re.fullmatch(r"(\d+)/(\d+)/(\d{4})", text):
+        d, mo, y = map(int, m.groups())
+    elif m := re.fullmatch(r"(\d+) (\S+) (\d{4})", text):
+        d, mo, y = int(m[1]), MONTHS[m[2]], int(m[3])
+    else:
+        return None
+    return date(y - 543 if y > 2400 else y, mo, d)
+
+
+def amount(text: str) -> Decimal:
+    return Decimal(text.translate(THAI_DIGITS).replace(",", "").strip())
+
+
+def fiscal_year_end(fy: int) -> date:
+    return date(fy - 543, 9, 30)
+
+
+def clean_rows(rows: list[dict], first_row: int, faults: list[dict]) -> list[dict]:
+    bad = {f["row"] for f in faults}
+    return [r for i, r in enumerate(rows, start=first_row) if i not in bad]
+
+
+def read_csv(path: Path, encoding: str) -> list[dict]:
+    with path.open(encoding=encoding, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def read_orgs_xlsx(path: Path) -> list[dict]:
+    """Header on rows 4-5 (the lower row names grouped columns), data from row 6."""
+    ws = openpyxl.load_workbook(path, read_only=True).worksheets[0]
+    rows = list(ws.iter_rows(values_only=True))
+    header = [lower or upper for upper, lower in zip(rows[3], rows[4])]
+    return [dict(zip(header, r)) for r in rows[5:]]
+
+
+PUBLIC_BENEFIT_OR_COMMUNITY = {"มูลนิธิ", "สมาคม", "องค์กรภาคเอกชน", "องค์กรสวัสดิการชุมชน"}
+CERTIFIED = {"อนุกรรมการรับรอง", "ส่งใบสำคัญ", "ประกาศราชกิจจานุเบกษา"}
+
+
+def s2_1(orgs: list[dict], years) -> dict:
+    """(level, code, fy) → certified organisations at the fiscal-year end."""
+    out = defaultdict(int)
+    for o in orgs:
+        certified_on = parse_date(o["วันที่รับรอง"])
+        if o["ประเภทองค์กร"] not in PUBLIC_BENEFIT_OR_COMMUNITY or o["สถานะการรับรอง"] not in CERTIFIED:
+            continue
+        code = o["รหัสตำบล"]
+        for fy in years:
+            if certified_on and certified_on <= fiscal_year_end(fy):
+                for level, n in (("subdistrict", 6), ("district", 4), ("province", 2)):
+                    out[(level, code[:n], fy)] += 1
+    return out
+
+
+def _lao_levels(row: dict):
+    code = row["รหัสตำบล"]
+    if row["ประเภท อปท."] == "อบจ.":
+        return [("province", code[:2])]
+    return [("subdistrict", code), ("district", code[:4]), ("province", code[:2])]
+
+
+def s3_2(budgets: list[dict]) -> dict:
+    out = defaultdict(int)
+    for b in budgets:
+        if amount(b["งบประมาณสวัสดิการที่จัดสรร (บาท)"]) > 0:
+            for level, code in _lao_levels(b):
+                out[(level, code, int(b["ปีงบประมาณ"]))] += 1
+    return out
+
+
+def welfare_spending(budgets: list[dict]) -> dict:
+    out = defaultdict(Decimal)
+    for b in budgets:
+        for level, code in _lao_levels(b):
+            out[(level, code, int(b["ปีงบประมาณ"]))] += amount(b["งบประมาณสวัสดิการที่ใช้จ่าย (บาท)"])
+    return out
