@@ -1,0 +1,27 @@
+"""The demo generator is deterministic and plants the faults it reports."""
+
+from orchestration.demo.generator import generate
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_same_seed_gives_byte_identical_files(tmp_path):
+    generate(tmp_path / "a", ["60"], seed=7, scale=0.005)
+    generate(tmp_path / "b", ["60"], seed=7, scale=0.005)
+    generate(tmp_path / "c", ["60"], seed=8, scale=0.005)
+    a, b, c = files(tmp_path / "a"), files(tmp_path / "b"), files(tmp_path / "c")
+    assert set(a) == {"manifest.json", "welfare_registry/welfare_registry_60.csv",
+                      "welfare_orgs/welfare_orgs_60.xlsx", "lao_budgets/lao_budgets_60.csv"}
+    assert a == b
+    assert a["welfare_registry/welfare_registry_60.csv"] != c["welfare_registry/welfare_registry_60.csv"]
+
+
+def test_registry_is_cp874_and_faults_are_at_the_configured_rate(tmp_path):
+    manifest = generate(tmp_path, ["60"], seed=7, scale=0.02, fault_rate=0.05)
+    raw = (tmp_path / "welfare_registry/welfare_registry_60.csv").read_bytes()
+    assert raw.decode("cp874").startswith("เลขประจำตัวประชาชน,")
+    registry = manifest["files"]["welfare_registry/welfare_registry_60.csv"]
+    assert 0.04 * registry["rows"] <= len(registry["faults"]) <= 0.05 * registry["rows"]
+    assert len({f["reason"] for f in registry["faults"]}) >= 8

@@ -1,0 +1,154 @@
+"""Ingestion on files written by hand here, in the formats Thai offices export."""
+
+from datetime import date
+
+import duckdb
+import openpyxl
+import pytest
+
+from orchestration import dimensions
+from orchestration.ingestion import load, sql_functions
+from orchestration.ingestion.contracts import LAO_BUDGETS, WELFARE_ORGS, WELFARE_REGISTRY
+from orchestration.ingestion.readers import UnreadableFileError
+
+TODAY = date(2026, 11, 22)
+VALID_ID = "1101700230708"       # check digit 8
+BAD_CHECKSUM_ID = "1101700230705"
+REGISTRY_HEADER = ",".join(c.header_th for c in WELFARE_REGISTRY.columns)
+
+
+@pytest.fixture
+def con():
+    con = duckdb.connect()
+    sql_functions.register(con, b"test-key")
+    load.prepare(con)
+    for name, table in [("areas", dimensions.areas()), ("abolished_areas", dimensions.abolished())]:
+        con.register("t", table)
+        con.execute(f"CREATE TABLE raw.{name} AS SELECT * FROM t")
+        con.unregister("t")
+    yield con
+    con.close()
+
+
+def registry_line(citizen_id=VALID_ID, birth="๑๒ มี.ค. ๒๕๐๕", group="ผู้สูงอายุ", subdistrict="600101",
+                  registered="1/10/2566", name="สมชาย,ใจดี") -> str:
+    return (f"{citizen_id},{name},{birth},ชาย,{group},12 หมู่ 3 ต.ปากน้ำโพ,{subdistrict},"
+            f"{registered},2567-01-15,เบี้ยยังชีพผู้สูงอายุ")
+
+
+def write_registry(path, lines, encoding="cp874"):
+    path.write_bytes(("\r\n".join([REGISTRY_HEADER, *lines]) + "\r\n").encode(encoding))
+    return path
+
+
+def quarantined(con, source):
+    return con.execute("SELECT row_number, reason_code FROM raw.quarantine WHERE source = ? ORDER BY 1",
+                       [source]).fetchall()
+
+
+def test_cp874_csv_with_thai_digits_and_buddhist_dates(con, tmp_path):
+    path = write_registry(tmp_path / "registry.csv", [
+        registry_line(),
+        registry_line(citizen_id=BAD_CHECKSUM_ID),
+        registry_line(citizen_id="3-1017-00230-70-4", subdistrict="609999"),
+        registry_line(registered="31/02/2566", citizen_id="1111111111119"),
+        registry_line(citizen_id="1111111111119", group="คนพิการ", registered="1/10/2590"),
+        registry_line(),  # the same person and group again
+    ])
+    record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (6, 1, 5)
+    assert quarantined(con, "welfare_registry") == [
+        (3, "invalid_citizen_id"), (4, "unknown_area"), (5, "invalid_date"), (6, "future_date"), (7, "duplicate_key")]
+    row = con.execute("SELECT registered_on, age_at_fy_end, person_key FROM raw.welfare_registry").fetchone()
+    # Born 12 Mar 1962, registered in FY2567 which ends 30 Sep 2024: aged 62.
+    assert row[:2] == (date(2023, 10, 1), 62)
+    assert len(row[2]) == 64 and VALID_ID not in row[2]
+
+
+def test_personal_columns_never_reach_the_warehouse(con, tmp_path):
+    path = write_registry(tmp_path / "registry.csv", [registry_line(), registry_line(subdistrict="")])
+    load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                         "WHERE table_name = 'welfare_registry'").fetchall()}
+    assert not columns & {"citizen_id", "first_name", "last_name", "address", "birth_date"}
+    dump = str(con.execute("SELECT * FROM raw.welfare_registry").fetchall()
+               + con.execute("SELECT * FROM raw.quarantine").fetchall())
+    for personal in (VALID_ID, "สมชาย", "ใจดี", "ปากน้ำโพ", "2505", "1962"):
+        assert personal not in dump
+
+
+def test_same_person_gets_the_same_pseudonym_in_every_file(con, tmp_path):
+    a = write_registry(tmp_path / "a.csv", [registry_line()])
+    b = write_registry(tmp_path / "b.csv", [registry_line(citizen_id="1-1017-00230-70-8", group="คนพิการ")],
+                       encoding="utf-8-sig")
+    load.load_file(con, WELFARE_REGISTRY, a, "a.csv", TODAY)
+    load.load_file(con, WELFARE_REGISTRY, b, "b.csv", TODAY)
+    keys = con.execute("SELECT DISTINCT person_key FROM raw.welfare_registry").fetchall()
+    assert len(keys) == 1
+
+
+def test_reloading_a_file_is_a_no_op_and_a_corrected_file_replaces_it(con, tmp_path):
+    path = write_registry(tmp_path / "registry.csv", [registry_line(), registry_line(citizen_id=BAD_CHECKSUM_ID)])
+    first = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    again = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    assert not first.skipped and again.skipped
+    assert con.execute("SELECT count(*) FROM raw.welfare_registry").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM raw.load_log").fetchone()[0] == 1
+
+    write_registry(path, [registry_line(), registry_line(citizen_id="1111111111119")])
+    corrected = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    assert (corrected.rows_accepted, corrected.rows_quarantined) == (2, 0)
+    assert con.execute("SELECT count(*) FROM raw.welfare_registry").fetchone()[0] == 2
+    assert quarantined(con, "welfare_registry") == []
+    assert con.execute("SELECT count(*) FROM raw.load_log").fetchone()[0] == 1
+
+
+def test_utf8_bom_csv_with_thousand_separators(con, tmp_path):
+    header = ",".join(f'"{c.header_th}"' for c in LAO_BUDGETS.columns)
+    lines = [
+        'x6000101,อบต.ทดสอบ,อบต.,600101,2567,"1,250,000.50",๙๘๗๖๕.๐๐, 1000 ',
+        "x6000102,อบต.ทดสอบ,อบต.,600102,2567,ไม่ระบุ,0,0",
+        'x6000103,อบต.ทดสอบ,อบต.,600103,2567,"1,000.00",-5,0',
+        "x6000104,อบต.ทดสอบ,อบต.ใหม่,600104,2567,0,0,0",
+    ]
+    path = tmp_path / "budgets.csv"
+    path.write_bytes(("\r\n".join([header, *lines]) + "\r\n").encode("utf-8-sig"))
+    load.load_file(con, LAO_BUDGETS, path, "budgets.csv", TODAY)
+    assert con.execute("SELECT welfare_budget_allocated, welfare_budget_spent, community_fund_contribution "
+                       "FROM raw.lao_budgets").fetchall() == [(1250000.50, 98765, 1000)]
+    assert quarantined(con, "lao_budgets") == [(3, "invalid_number"), (4, "negative_amount"), (5, "not_in_code_list")]
+
+
+def test_xlsx_with_title_rows_and_merged_two_row_header(con, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "ทะเบียนองค์การสวัสดิการสังคม จังหวัดนครสวรรค์"
+    ws.merge_cells("A1:G1")
+    ws["A2"] = "ข้อมูล ณ วันที่ 30 ก.ย. 2568"
+    ws.append([])
+    ws.append(["ข้อมูลองค์กร", None, None, "รหัสตำบล", "การรับรอง", None, "กลุ่มเป้าหมายที่ให้บริการ"])
+    ws.append(["เลขทะเบียน", "ชื่อองค์กร", "ประเภทองค์กร", None, "สถานะการรับรอง", "วันที่รับรอง", None])
+    for cells in ("A4:C4", "D4:D5", "E4:F4", "G4:G5"):
+        ws.merge_cells(cells)
+    ws.append(["60-1", "มูลนิธิทดสอบ", "มูลนิธิ", "600101", "ส่งใบสำคัญ", "15 มิ.ย. 2565", "เด็ก"])
+    ws.append(["60-2", "ชมรมทดสอบ", "องค์กรภาคเอกชน", "600102", "รอพิจารณา", "", "สตรี"])
+    ws.append([None, None, None, None, None, None, None])  # blank rows at the end are not data
+    path = tmp_path / "orgs.xlsx"
+    wb.save(path)
+    record = load.load_file(con, WELFARE_ORGS, path, "orgs.xlsx", TODAY)
+    assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (2, 1, 1)
+    assert con.execute("SELECT org_id, certified_on, _sheet, _row_number FROM raw.welfare_orgs").fetchall() == [
+        ("60-1", date(2022, 6, 15), "Sheet", 6)]
+    assert quarantined(con, "welfare_orgs") == [(7, "not_in_code_list")]
+
+
+def test_an_unreadable_file_is_refused_with_its_name_and_reason(con, tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(UnreadableFileError, match="empty.csv: the file is empty"):
+        load.load_file(con, WELFARE_REGISTRY, empty, "empty.csv", TODAY)
+    missing = tmp_path / "missing.csv"
+    missing.write_bytes((REGISTRY_HEADER.replace(",เพศ", "") + "\r\n").encode("cp874"))
+    with pytest.raises(UnreadableFileError, match="missing.csv: missing column.*เพศ"):
+        load.load_file(con, WELFARE_REGISTRY, missing, "missing.csv", TODAY)
+    assert con.execute("SELECT count(*) FROM raw.load_log").fetchone()[0] == 0
