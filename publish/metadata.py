@@ -19,7 +19,7 @@ def build(manifest_path: Path, demo: bool) -> dict:
     for table in PUBLISHED_TABLES:
         model = models[table]
         tables[table] = {
-            "title": table.replace("_", " ").capitalize(),
+            "title": f"{model['meta']['title_th']} — {model['meta']['title_en']}",
             "description": model["description"] + (f" {DEMO_NOTE}" if demo else ""),
             "columns": {name: col["description"] for name, col in model["columns"].items()},
         }

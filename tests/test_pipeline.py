@@ -124,6 +124,7 @@ def test_published_metadata_labels_demo_data_in_both_languages(demo_build):
     assert "ข้อมูลสาธิต" in meta["title"] and "DEMO" in meta["title"]
     table = meta["databases"]["welfare"]["tables"]["indicator_values"]
     assert "ข้อมูลสาธิต" in table["description"]
+    assert table["title"] == "ค่าตัวชี้วัด — Indicator values"
     assert "ปีงบประมาณ" in table["columns"]["fiscal_year"] and "Buddhist Era" in table["columns"]["fiscal_year"]
 
 
