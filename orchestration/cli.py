@@ -13,6 +13,7 @@ from pathlib import Path
 from orchestration import settings
 
 BIN = Path(sys.executable).parent
+INFO_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 
 def demo(args) -> None:
@@ -40,7 +41,8 @@ def build(args) -> int:
     from orchestration.definitions import ALL_ASSETS_JOB, defs
 
     with DagsterInstance.get() as instance:
-        result = defs.resolve_job_def(ALL_ASSETS_JOB).execute_in_process(instance=instance, raise_on_error=False)
+        result = defs.resolve_job_def(ALL_ASSETS_JOB).execute_in_process(
+            instance=instance, raise_on_error=False, run_config=INFO_LOGS)
     failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     if failed:
         print(f"build failed in: {', '.join(failed)} (details: welfare ui)", file=sys.stderr)

@@ -23,7 +23,7 @@ def build(manifest_path: Path, demo: bool) -> dict:
             "description": model["description"] + (f" {DEMO_NOTE}" if demo else ""),
             "columns": {name: col["description"] for name, col in model["columns"].items()},
         }
-    return {
+    about = {
         "title": f"{title} (DEMO / ข้อมูลสาธิต)" if demo else title,
         "description": (
             "Indicators of the Nakhon Sawan social welfare strategy No. 3 and the Department of Social "
@@ -35,5 +35,5 @@ def build(manifest_path: Path, demo: bool) -> dict:
         "license": LICENSE,
         "license_url": LICENSE_URL,
         "source": "Welfare indicators warehouse (DEMO data)" if demo else "Welfare indicators warehouse",
-        "databases": {"welfare": {"tables": tables}},
     }
+    return {**about, "databases": {"welfare": {**about, "tables": tables}}}
