@@ -7,15 +7,18 @@ import dagster as dg
 
 from orchestration.ingestion.contracts import CONTRACTS, Contract
 from orchestration.ingestion.load import load_file
+from orchestration.ingestion.readers import UnreadableFileError
 from orchestration.resources import Folders, Warehouse
 
 AREA_DEPS = [dg.AssetKey(["raw", "areas"]), dg.AssetKey(["raw", "abolished_areas"])]
 
 
 def landing_files(landing: Path, contract: Contract) -> list[Path]:
+    """The files to load, by name; a "replace" source loads only its newest (last by name)."""
     folder = landing / contract.source
-    return sorted(p for p in folder.glob("*") if p.suffix.lstrip(".").lower() in contract.formats) \
+    files = sorted(p for p in folder.glob("*") if p.suffix.lstrip(".").lower() in contract.formats) \
         if folder.exists() else []
+    return files[-1:] if contract.on_new_file == "replace" else files
 
 
 def _source_asset(contract: Contract):
@@ -26,11 +29,19 @@ def _source_asset(contract: Contract):
         files = landing_files(landing, contract)
         if not files:
             raise dg.Failure(f"no {'/'.join(contract.formats)} files for {contract.source} in {landing / contract.source}")
+        records, unreadable = [], []
         with warehouse.connect() as con:
-            records = [load_file(con, contract, f, f.relative_to(landing).as_posix(), date.today()) for f in files]
+            for f in files:
+                try:
+                    records.append(load_file(con, contract, f, f.relative_to(landing).as_posix(), date.today()))
+                except UnreadableFileError as e:
+                    unreadable.append(str(e))
         for r in records:
             context.log.info(f"{r.source_file}: read {r.rows_read}, accepted {r.rows_accepted}, "
-                             f"quarantined {r.rows_quarantined}{' (unchanged, skipped)' if r.skipped else ''}")
+                             f"quarantined {r.rows_quarantined}{' (unchanged, skipped)' if r.skipped else ''}"
+                             f"{'; ' + r.notes if r.notes else ''}")
+        if unreadable:  # the readable files are loaded; the asset still fails so that nobody misses it
+            raise dg.Failure(f"{contract.source}: {len(unreadable)} file(s) could not be read: {'; '.join(unreadable)}")
         return dg.MaterializeResult(metadata={
             "files": len(records),
             "rows_read": sum(r.rows_read for r in records),

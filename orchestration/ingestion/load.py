@@ -13,9 +13,10 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.ingestion import addresses
 from orchestration.ingestion.contracts import Column, Contract
-from orchestration.ingestion.readers import read_file
-from orchestration.ingestion.validate import REASONS, checked_rows_sql
+from orchestration.ingestion.readers import ReadResult, read_file
+from orchestration.ingestion.validate import REASONS, address_texts_sql, checked_rows_sql
 
 DDL = """
 CREATE SCHEMA IF NOT EXISTS raw;
@@ -25,7 +26,7 @@ CREATE TABLE IF NOT EXISTS raw.quarantine (
     all_reasons VARCHAR[], row_values JSON, loaded_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS raw.load_log (
     source VARCHAR, source_file VARCHAR, file_hash VARCHAR, rows_read BIGINT, rows_accepted BIGINT,
-    rows_quarantined BIGINT, loaded_at TIMESTAMP, duration_s DOUBLE);
+    rows_quarantined BIGINT, loaded_at TIMESTAMP, duration_s DOUBLE, notes VARCHAR);
 CREATE OR REPLACE TABLE raw.reason_codes (reason_code VARCHAR, message_en VARCHAR, message_th VARCHAR);
 """
 
@@ -38,6 +39,7 @@ class LoadRecord:
     rows_accepted: int
     rows_quarantined: int
     skipped: bool
+    notes: str | None = None
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
@@ -77,41 +79,54 @@ def load_file(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, na
               today: date) -> LoadRecord:
     """Load one file. ``name`` is its path under the landing folder, stable across runs."""
     digest = file_hash(path)
-    done = con.execute("SELECT rows_read, rows_accepted, rows_quarantined FROM raw.load_log "
+    done = con.execute("SELECT rows_read, rows_accepted, rows_quarantined, notes FROM raw.load_log "
                        "WHERE source = ? AND source_file = ? AND file_hash = ?",
                        [contract.source, name, digest]).fetchone()
     if done:
-        return LoadRecord(name, digest, *done, skipped=True)
+        return LoadRecord(name, digest, *done[:3], skipped=True, notes=done[3])
 
     started = time.perf_counter()
-    table = read_file(path, contract)
-    con.register("landing_file", table)
+    read = read_file(path, contract)
+    notes = f"unexpected column(s) ignored: {', '.join(read.extra_columns)}" if read.extra_columns else None
+    con.register("landing_file", read.table)
     try:
         con.execute("BEGIN")
+        _resolve_addresses(con, contract)
         con.execute("CREATE OR REPLACE TEMP TABLE checked AS " + checked_rows_sql(contract, "landing_file", today.isoformat()))
-        _replace_earlier_version(con, contract.source, name)
+        _remove_superseded(con, contract, name)
         _insert_accepted(con, contract, name, digest)
         _insert_quarantined(con, contract, name, digest)
-        accepted, quarantined = con.execute(
-            "SELECT count(*) FILTER (len(problems) = 0), count(*) FILTER (len(problems) > 0) FROM checked"
-        ).fetchone()
-        con.execute("INSERT INTO raw.load_log VALUES (?, ?, ?, ?, ?, ?, now(), ?)",
-                    [contract.source, name, digest, table.num_rows, accepted, quarantined,
-                     time.perf_counter() - started])
+        _insert_malformed(con, contract.source, name, digest, read)
+        accepted = con.execute("SELECT count(*) FROM checked WHERE len(problems) = 0").fetchone()[0]
+        quarantined = read.rows_read - accepted
+        con.execute("INSERT INTO raw.load_log VALUES (?, ?, ?, ?, ?, ?, now(), ?, ?)",
+                    [contract.source, name, digest, read.rows_read, accepted, quarantined,
+                     time.perf_counter() - started, notes])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     finally:
         con.unregister("landing_file")
-    return LoadRecord(name, digest, table.num_rows, accepted, quarantined, skipped=False)
+    return LoadRecord(name, digest, read.rows_read, accepted, quarantined, skipped=False, notes=notes)
 
 
-def _replace_earlier_version(con, source: str, name: str) -> None:
-    if _table_exists(con, source):
-        con.execute(f"DELETE FROM raw.{source} WHERE _source_file = ?", [name])
-    con.execute("DELETE FROM raw.quarantine WHERE source = ? AND source_file = ?", [source, name])
-    con.execute("DELETE FROM raw.load_log WHERE source = ? AND source_file = ?", [source, name])
+def _resolve_addresses(con, contract: Contract) -> None:
+    query = address_texts_sql(contract, "landing_file")
+    texts = [r[0] for r in con.execute(query).fetchall()] if query else []
+    con.register("address_texts", addresses.lookup_table(texts))
+    con.execute("CREATE OR REPLACE TEMP TABLE address_lookup AS SELECT * FROM address_texts")
+    con.unregister("address_texts")
+
+
+def _remove_superseded(con, contract: Contract, name: str) -> None:
+    """Rows of an earlier version of this file go; for a "replace" source, of every other file too."""
+    same = "source_file = ?" if contract.on_new_file == "append" else "true"
+    params = [name] if contract.on_new_file == "append" else []
+    if _table_exists(con, contract.source):
+        con.execute(f"DELETE FROM raw.{contract.source} WHERE {same.replace('source_file', '_source_file')}", params)
+    for table in ("quarantine", "load_log"):
+        con.execute(f"DELETE FROM raw.{table} WHERE source = ? AND {same}", [contract.source, *params])
 
 
 def _table_exists(con, source: str) -> bool:
@@ -138,3 +153,14 @@ def _insert_quarantined(con, contract: Contract, name: str, digest: str) -> None
         FROM checked JOIN raw.reason_codes r ON r.reason_code = problems[1].reason
         WHERE len(problems) > 0
     """, [contract.source, name, digest])
+
+
+def _insert_malformed(con, source: str, name: str, digest: str, read: ReadResult) -> None:
+    """Rows the reader could not split into columns; their text is not kept (it may be personal)."""
+    if not read.malformed:
+        return
+    en, th = REASONS["malformed_row"]
+    con.executemany(
+        "INSERT INTO raw.quarantine VALUES (?, ?, ?, NULL, ?, 'malformed_row', NULL, ?, ?, ['malformed_row'], "
+        "to_json({'columns_found': ?}), now())",
+        [[source, name, digest, row, en, th, found] for row, found in read.malformed])

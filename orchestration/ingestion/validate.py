@@ -20,6 +20,12 @@ REASONS: dict[str, tuple[str, str]] = {
     "abolished_area": ("{column}: the subdistrict code was abolished", "{column}: รหัสตำบลถูกยกเลิกแล้ว"),
     "not_in_code_list": ("{column}: the value is not in the code list", "{column}: ค่าไม่อยู่ในรายการรหัสที่กำหนด"),
     "birth_after_registration": ("{column}: born after the registration date", "{column}: วันเกิดอยู่หลังวันที่ลงทะเบียน"),
+    "unresolved_address": ("{column}: the address matches no current subdistrict",
+                           "{column}: ที่อยู่ไม่ตรงกับตำบลใดในปัจจุบัน"),
+    "ambiguous_address": ("{column}: the address matches more than one subdistrict",
+                          "{column}: ที่อยู่ตรงกับหลายตำบล ระบุอำเภอหรือจังหวัดเพิ่ม"),
+    "malformed_row": ("the row does not have the header's number of columns (file cut short?)",
+                      "จำนวนคอลัมน์ของแถวไม่ตรงกับหัวตาราง (ไฟล์อาจไม่สมบูรณ์)"),
     "duplicate_key": ("{column}: the same key appears on an earlier row of this file",
                       "{column}: ข้อมูลซ้ำกับแถวก่อนหน้าในไฟล์เดียวกัน"),
 }
@@ -34,11 +40,12 @@ def typed_expression(col: Column) -> str:
     c = f"c_{col.name}"
     return {
         "text": c,
-        "subdistrict": c,
+        "subdistrict": f"CASE WHEN regexp_full_match({c}, '\\d{{6}}') THEN {c} "
+                       f"ELSE (SELECT code FROM address_lookup WHERE address = {c}) END",
         "citizen_id": f"citizen_digits({c})",
         "date": f"parse_th_date({c})",
         "decimal": f"parse_amount({c})",
-        "integer": f"TRY_CAST({c} AS BIGINT)",
+        "integer": f"TRY_CAST(replace({c}, ',', '') AS BIGINT)",
         "fiscal_year": f"TRY_CAST({c} AS INTEGER)",
     }[col.type]
 
@@ -65,14 +72,28 @@ def _checks(col: Column, today: str) -> list[tuple[str, str, str]]:
     if col.codes:
         checks.append(("not_in_code_list", present + f"{v} NOT IN ({', '.join(map(_q, col.codes))})"))
     if col.type == "subdistrict":
+        for status in ("unresolved", "ambiguous"):
+            checks.append((f"{status}_address", present + f"NOT regexp_full_match({c}, '\\d{{6}}') AND "
+                           f"(SELECT status FROM address_lookup WHERE address = {c}) = '{status}'"))
         checks.append(("abolished_area", f"{v} IN (SELECT code FROM raw.abolished_areas)"))
         checks.append(("unknown_area", present + f"{v} NOT IN (SELECT subdistrict_code FROM raw.areas) "
                                                  f"AND {v} NOT IN (SELECT code FROM raw.abolished_areas)"))
     return [(reason, cond, v) for reason, cond in checks]
 
 
+def address_texts_sql(contract: Contract, source_view: str) -> str | None:
+    """Distinct cleaned values of subdistrict columns that are not codes: address text."""
+    selects = [f"SELECT th_clean({c.name}) AS address FROM {source_view}"
+               for c in contract.columns if c.type == "subdistrict"]
+    if not selects:
+        return None
+    return (f"SELECT DISTINCT address FROM ({' UNION ALL '.join(selects)}) "
+            f"WHERE address IS NOT NULL AND NOT regexp_full_match(address, '\\d{{6}}')")
+
+
 def checked_rows_sql(contract: Contract, source_view: str, today: str) -> str:
-    """Every row of ``source_view`` with its typed columns and its list of problems."""
+    """Every row of ``source_view`` with its typed columns and its list of problems.
+    Needs a table ``address_lookup(address, code, status)`` (see ``addresses.py``)."""
     cols = contract.columns
     cleaned = ", ".join(f"th_clean({c.name}) AS c_{c.name}" for c in cols)
     typed = ", ".join(f"{typed_expression(c)} AS {c.name}" for c in cols)
