@@ -4,8 +4,9 @@ import re
 import sqlite3
 from pathlib import Path
 
-# 13 digits, bare or written 1-2345-67890-12-3, not part of a longer number or a decimal.
-CITIZEN_ID = re.compile(r"(?<![\d.])\d[- ]?\d{4}[- ]?\d{5}[- ]?\d{2}[- ]?\d(?![\d.])")
+# 13 digits, bare or written 1-2345-67890-12-3, not inside a longer number, a decimal or a
+# hex digest (pseudonyms and file hashes are hex and would match by chance).
+CITIZEN_ID = re.compile(r"(?<![0-9A-Za-z.])\d[- ]?\d{4}[- ]?\d{5}[- ]?\d{2}[- ]?\d(?![0-9A-Za-z.])")
 
 
 def is_citizen_id(digits: str) -> bool:

@@ -50,7 +50,7 @@ def read_csv(path: Path, encoding: str) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def read_orgs_xlsx(path: Path) -> list[dict]:
+def read_xlsx(path: Path) -> list[dict]:
     """Header on rows 4-5 (the lower row names grouped columns), data from row 6."""
     ws = openpyxl.load_workbook(path, read_only=True).worksheets[0]
     rows = list(ws.iter_rows(values_only=True))

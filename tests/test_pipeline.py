@@ -14,6 +14,8 @@ import httpx
 import pytest
 
 import oracle
+from orchestration.ingestion.contracts import CONTRACTS
+from publish import privacy
 
 YEARS = range(2563, 2569)
 GX_CHECK = dg.AssetCheckKey(dg.AssetKey(["marts", "indicator_values"]), "indicator_values_gx")
@@ -37,7 +39,7 @@ def test_pipeline_succeeds_and_publishes(demo_build):
 
 
 def test_certified_organisations_match_independent_recompute(demo_build):
-    orgs = oracle.clean_rows(oracle.read_orgs_xlsx(demo_build.landing("welfare_orgs")), 6,
+    orgs = oracle.clean_rows(oracle.read_xlsx(demo_build.landing("welfare_orgs")), 6,
                              faults_of(demo_build, "welfare_orgs"))
     expected = oracle.s2_1(orgs, YEARS)
     got = published(demo_build.published_db, "S2.1")
@@ -90,31 +92,58 @@ def test_every_row_read_is_accepted_or_quarantined_for_the_planted_reason(demo_b
     con.close()
 
 
-def test_no_citizen_id_or_name_leaves_the_raw_registry(demo_build):
-    people = oracle.read_csv(demo_build.landing("welfare_registry"), "cp874")
-    ids = {p["เลขประจำตัวประชาชน"] for p in people}
-    names = {f"{p['ชื่อ']} {p['นามสกุล']}" for p in people}
-    con = sqlite3.connect(demo_build.published_db)
-    text = []
-    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
-        for row in con.execute(f'SELECT * FROM "{table}"'):
-            text.extend(str(v) for v in row)
-    con.close()
-    text.append((demo_build.published_db.parent / "metadata.json").read_text(encoding="utf-8"))
-    published_text = "\n".join(text)
-    assert not [i for i in ids if i in published_text]
-    assert not [n for n in names if n in published_text]
+def source_people(build) -> tuple[set[str], set[str]]:
+    """Citizen IDs and full names written in the demo's personal sources."""
+    registry = oracle.read_csv(build.landing("welfare_registry"), "cp874")
+    volunteers = oracle.read_xlsx(build.landing("volunteers"))
+    assistance = oracle.read_csv(build.landing("social_assistance"), "utf-8-sig")
+    ids = {p["เลขประจำตัวประชาชน"] for p in registry + volunteers + assistance}
+    names = {f"{p['ชื่อ']} {p['นามสกุล']}" for p in registry + volunteers}
+    names |= {p["ผู้ประสานงาน"] for p in oracle.read_csv(build.landing("network_partners"), "utf-8-sig")}
+    return ids, names
 
-    # Inside the warehouse too: no column of any table holds a source citizen ID.
+
+def published_text(build) -> str:
+    con = sqlite3.connect(build.published_db)
+    text = [str(v) for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            for row in con.execute(f'SELECT * FROM "{table}"') for v in row]
+    con.close()
+    return "\n".join(text + [(build.published_db.parent / "metadata.json").read_text(encoding="utf-8")])
+
+
+def test_no_citizen_id_or_name_is_published(demo_build):
+    ids, names = source_people(demo_build)
+    text = published_text(demo_build)
+    assert not [i for i in ids if i in text]
+    assert not [n for n in names if n in text]
+    assert not privacy.citizen_ids_in_text(text)
+
+
+def test_no_personal_data_anywhere_in_the_warehouse(demo_build):
+    ids, names = source_people(demo_build)
     wh = duckdb.connect(str(demo_build.config.warehouse_path), read_only=True)
-    wh.execute("CREATE TEMP TABLE source_ids AS SELECT unnest(?) AS id", [sorted(ids)])
-    columns = wh.execute("SELECT table_schema, table_name, column_name FROM information_schema.columns "
-                         "WHERE data_type = 'VARCHAR' AND table_catalog <> 'temp'").fetchall()
-    for schema, table, column in columns:
-        hits = wh.execute(f'SELECT count(*) FROM "{schema}"."{table}" WHERE "{column}" IN (SELECT id FROM source_ids)'
-                          ).fetchone()[0]
+    columns = wh.execute("SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
+                         "WHERE table_catalog <> 'temp'").fetchall()
+    personal = {c.name for contract in CONTRACTS.values() for c in contract.columns if c.personal}
+    assert not [c for c in columns if c[2] in personal - {"citizen_id"}]
+    wh.execute("CREATE TEMP TABLE people AS SELECT unnest(?) AS v", [sorted(ids | names)])
+    for schema, table, column, data_type in columns:
+        if data_type not in ("VARCHAR", "JSON"):
+            continue
+        values = f'CAST("{column}" AS VARCHAR)'
+        hits = wh.execute(f'SELECT count(*) FROM "{schema}"."{table}" WHERE {values} IN (SELECT v FROM people) '
+                          f"OR regexp_matches({values}, '(^|[^0-9A-Za-z.])[0-9]{{13}}([^0-9A-Za-z.]|$)')").fetchone()[0]
         assert hits == 0, f"{schema}.{table}.{column}"
     wh.close()
+
+
+def test_the_same_person_has_the_same_pseudonym_in_every_source(demo_build):
+    wh = duckdb.connect(str(demo_build.config.warehouse_path), read_only=True)
+    shared = wh.execute("SELECT count(DISTINCT person_key) FROM raw.social_assistance "
+                        "WHERE person_key IN (SELECT person_key FROM raw.welfare_registry)").fetchone()[0]
+    helped = wh.execute("SELECT count(DISTINCT person_key) FROM raw.social_assistance").fetchone()[0]
+    wh.close()
+    assert 0.3 * helped < shared < helped  # the demo draws about 60% of them from the register
 
 
 def test_published_metadata_labels_demo_data_in_both_languages(demo_build):
