@@ -36,8 +36,6 @@ def build(args) -> int:
     os.environ["DAGSTER_HOME"] = str(config.dagster_home)
     from dagster import DagsterInstance
 
-    from orchestration.assets.dbt import parse_project
-    parse_project()  # so that edits to the dbt models are picked up
     from orchestration.definitions import ALL_ASSETS_JOB, defs
 
     with DagsterInstance.get() as instance:

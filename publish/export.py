@@ -13,6 +13,7 @@ PUBLISHED_TABLES: dict[str, list[str]] = {
     "dim_fiscal_years": ["fiscal_year"],
     "dq_source_loads": ["source", "source_file"],
     "dq_quarantine_summary": ["source", "source_file", "reason_code", "column_name"],
+    "dim_source_columns": ["source", "column_name"],
 }
 BATCH = 10_000
 

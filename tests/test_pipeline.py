@@ -34,6 +34,9 @@ def faults_of(build, source: str) -> list[dict]:
 
 
 def test_pipeline_succeeds_and_publishes(demo_build):
+    failed = {e.step_key: e.event_specific_data.error.message
+              for e in demo_build.result.all_events if e.is_step_failure}
+    assert not failed
     assert demo_build.result.success
     assert demo_build.published_db.exists()
 

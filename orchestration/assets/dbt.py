@@ -25,7 +25,18 @@ def parse_project() -> None:
     cli_resource().cli(["parse", "--quiet"], target_path=project.target_path).wait()
 
 
-if not project.manifest_path.exists():
+def manifest_is_stale() -> bool:
+    """True when the manifest is missing or older than a model, macro, seed or project file."""
+    if not project.manifest_path.exists():
+        return True
+    built = project.manifest_path.stat().st_mtime
+    sources = [*project.project_dir.glob("*.yml"), *(REPO / "seeds").glob("*.csv"),
+               *(p for d in ("models", "macros", "tests") for p in (project.project_dir / d).rglob("*"))]
+    return any(p.stat().st_mtime > built for p in sources if p.is_file())
+
+
+# @dbt_assets reads the manifest when this module is imported, so it must be current by then.
+if manifest_is_stale():
     parse_project()
 
 

@@ -3,10 +3,11 @@
 import dagster as dg
 
 from orchestration import dimensions
+from orchestration.ingestion.contracts import data_dictionary
 from orchestration.resources import Warehouse
 
 TABLES = {"areas": dimensions.areas, "abolished_areas": dimensions.abolished,
-          "fiscal_years": dimensions.fiscal_years}
+          "fiscal_years": dimensions.fiscal_years, "source_columns": data_dictionary}
 
 
 def _dimension_asset(name: str):

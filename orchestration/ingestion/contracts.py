@@ -8,6 +8,8 @@ published data dictionary are all driven from here.
 from dataclasses import dataclass, field
 from typing import Literal
 
+import pyarrow as pa
+
 # A "subdistrict" value is a 6-digit DOPA code or Thai address text ("ต.ปากน้ำโพ อ.เมือง จ.นครสวรรค์").
 ColumnType = Literal["text", "integer", "decimal", "date", "citizen_id", "subdistrict", "fiscal_year"]
 # What ingestion does with a personal column: replace by a keyed hash, drop it once used,
@@ -314,3 +316,18 @@ CONTRACTS: dict[str, Contract] = {c.source: c for c in (
     FUND_APPLICATIONS, SUFFICIENCY_VILLAGES, CAPACITY_TRAININGS, CREATIVE_MEDIA, LOCAL_DATABASES,
     SOCIAL_ASSISTANCE,
 )}
+
+
+PERSONAL_HANDLING = {"pseudonymise": "replaced by person_key, a keyed hash", "drop": "dropped at ingestion",
+                     "age": "reduced to age_at_fy_end", None: ""}
+
+
+def data_dictionary() -> pa.Table:
+    """Every source column as the contracts define it: the published data dictionary."""
+    rows = [{
+        "source": k.source, "source_title_th": k.title_th, "source_title_en": k.title_en,
+        "on_new_file": k.on_new_file, "column_name": c.name, "header_th": c.header_th, "type": c.type,
+        "required": c.required, "in_primary_key": c.name in k.primary_key, "code_list": " | ".join(c.codes),
+        "personal_data": PERSONAL_HANDLING[c.personal], "description_en": c.description_en,
+    } for k in CONTRACTS.values() for c in k.columns]
+    return pa.Table.from_pylist(rows)
