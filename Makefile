@@ -22,5 +22,9 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 demo build serve ui: install
 	$(BIN)/welfare $@
 
+benchmark: install  ## ingestion rows/s per source: Nakhon Sawan, then every province at 5% size
+	$(BIN)/python scripts/benchmark_ingestion.py
+	$(BIN)/python scripts/benchmark_ingestion.py --provinces all --scale 0.05
+
 clean:
 	rm -rf data dbt_project/target dbt_project/logs

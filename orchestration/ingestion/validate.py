@@ -40,8 +40,7 @@ def typed_expression(col: Column) -> str:
     c = f"c_{col.name}"
     return {
         "text": c,
-        "subdistrict": f"CASE WHEN regexp_full_match({c}, '\\d{{6}}') THEN {c} "
-                       f"ELSE (SELECT code FROM address_lookup WHERE address = {c}) END",
+        "subdistrict": f"CASE WHEN regexp_full_match({c}, '\\d{{6}}') THEN {c} ELSE a_{col.name}.code END",
         "citizen_id": f"citizen_digits({c})",
         "date": f"parse_th_date({c})",
         "decimal": f"parse_amount({c})",
@@ -73,8 +72,7 @@ def _checks(col: Column, today: str) -> list[tuple[str, str, str]]:
         checks.append(("not_in_code_list", present + f"{v} NOT IN ({', '.join(map(_q, col.codes))})"))
     if col.type == "subdistrict":
         for status in ("unresolved", "ambiguous"):
-            checks.append((f"{status}_address", present + f"NOT regexp_full_match({c}, '\\d{{6}}') AND "
-                           f"(SELECT status FROM address_lookup WHERE address = {c}) = '{status}'"))
+            checks.append((f"{status}_address", f"address_status_{col.name} = '{status}'"))
         checks.append(("abolished_area", f"{v} IN (SELECT code FROM raw.abolished_areas)"))
         checks.append(("unknown_area", present + f"{v} NOT IN (SELECT subdistrict_code FROM raw.areas) "
                                                  f"AND {v} NOT IN (SELECT code FROM raw.abolished_areas)"))
@@ -103,12 +101,16 @@ def checked_rows_sql(contract: Contract, source_view: str, today: str) -> str:
         f"CASE WHEN {cond} THEN {{'reason': {_q(reason)}, 'column': {_q(column)}}} END"
         for reason, cond, column in checks
     )
+    # Address text resolves through one join per subdistrict column; codes do not need it.
+    places = [c.name for c in cols if c.type == "subdistrict"]
+    address_joins = " ".join(f"LEFT JOIN address_lookup a_{n} ON a_{n}.address = c_{n}" for n in places)
+    address_status = "".join(f", a_{n}.status AS address_status_{n}" for n in places)
     key = ", ".join(contract.primary_key)
     key_present = " AND ".join(f"{k} IS NOT NULL" for k in contract.primary_key)
     duplicate = f"{{'reason': 'duplicate_key', 'column': {_q(key)}}}"
     return f"""
     WITH cleaned AS (SELECT _row_number, _sheet, {cleaned} FROM {source_view}),
-    typed AS (SELECT *, {typed} FROM cleaned),
+    typed AS (SELECT cleaned.*, {typed}{address_status} FROM cleaned {address_joins}),
     checked AS (SELECT *, list_filter([{problems}], lambda p: p IS NOT NULL) AS problems FROM typed)
     -- The first valid row with a key wins; later valid rows with the same key are duplicates.
     SELECT * REPLACE (CASE
