@@ -1,5 +1,6 @@
 """Ingestion on files written by hand here, in the formats Thai offices export."""
 
+import json
 from datetime import date
 
 import duckdb
@@ -8,7 +9,7 @@ import pytest
 
 from orchestration import dimensions
 from orchestration.ingestion import load, sql_functions
-from orchestration.ingestion.contracts import LAO_BUDGETS, WELFARE_ORGS, WELFARE_REGISTRY
+from orchestration.ingestion.contracts import LAO_BUDGETS, POPULATION, SOCIAL_ASSISTANCE, WELFARE_ORGS, WELFARE_REGISTRY
 from orchestration.ingestion.readers import UnreadableFileError
 
 TODAY = date(2026, 11, 22)
@@ -152,3 +153,58 @@ def test_an_unreadable_file_is_refused_with_its_name_and_reason(con, tmp_path):
     with pytest.raises(UnreadableFileError, match="missing.csv: missing column.*เพศ"):
         load.load_file(con, WELFARE_REGISTRY, missing, "missing.csv", TODAY)
     assert con.execute("SELECT count(*) FROM raw.load_log").fetchone()[0] == 0
+
+
+def test_ckan_datastore_json(con, tmp_path):
+    response = {"success": True, "result": {
+        "resource_id": "population-60",
+        "fields": [{"id": "_id", "type": "int"}, {"id": "รหัสตำบล", "type": "text"}, {"id": "ปี พ.ศ.", "type": "text"},
+                   {"id": "เพศ", "type": "text"}, {"id": "จำนวนประชากร", "type": "numeric"}],
+        "records": [
+            {"_id": 1, "รหัสตำบล": "600101", "ปี พ.ศ.": "2567", "เพศ": "ชาย", "จำนวนประชากร": 10234},
+            {"_id": 2, "รหัสตำบล": "600101", "ปี พ.ศ.": "๒๕๖๗", "เพศ": "หญิง", "จำนวนประชากร": "11,002"},
+            {"_id": 3, "รหัสตำบล": "600101", "ปี พ.ศ.": "2567", "เพศ": "ไม่ระบุ", "จำนวนประชากร": 5},
+            {"_id": 4, "รหัสตำบล": "600102", "ปี พ.ศ.": "2567", "เพศ": "ชาย", "จำนวนประชากร": -3},
+        ],
+        "total": 4}}
+    path = tmp_path / "population.json"
+    path.write_text(json.dumps(response, ensure_ascii=False), encoding="utf-8")
+    record = load.load_file(con, POPULATION, path, "population.json", TODAY)
+    assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (4, 2, 2)
+    assert con.execute("SELECT year, sex, population FROM raw.population ORDER BY _row_number").fetchall() == [
+        (2567, "ชาย", 10234), (2567, "หญิง", 11002)]
+    assert quarantined(con, "population") == [(3, "not_in_code_list"), (4, "negative_amount")]
+
+
+def test_address_text_resolves_to_a_subdistrict_code(con, tmp_path):
+    header = ",".join(c.header_th for c in SOCIAL_ASSISTANCE.columns)
+    lines = [
+        f"C1,{VALID_ID},12 หมู่ 3 ต.ปากน้ำโพ อ.เมือง จ.นครสวรรค์,1/10/2566,ยากจน,สิ่งของ,",
+        f"C2,{VALID_ID},ต.ไม่มีอยู่จริง อ.เมือง จ.นครสวรรค์,1/10/2566,ยากจน,สิ่งของ,",
+        f"C3,{VALID_ID},ต.วังทอง,1/10/2566,ยากจน,สิ่งของ,",
+        f"C4,{VALID_ID},600102,1/10/2566,ยากจน,เงินสงเคราะห์,\"3,000\"",
+    ]
+    path = tmp_path / "assistance.csv"
+    path.write_bytes(("\r\n".join([header, *lines]) + "\r\n").encode("utf-8-sig"))
+    load.load_file(con, SOCIAL_ASSISTANCE, path, "assistance.csv", TODAY)
+    assert con.execute("SELECT case_id, subdistrict_code FROM raw.social_assistance ORDER BY 1").fetchall() == [
+        ("C1", "600101"), ("C4", "600102")]
+    assert quarantined(con, "social_assistance") == [(3, "unresolved_address"), (4, "ambiguous_address")]
+    assert "ปากน้ำโพ" not in str(con.execute("SELECT * FROM raw.social_assistance").fetchall())
+
+
+def test_a_row_cut_short_is_quarantined_not_lost(con, tmp_path):
+    path = write_registry(tmp_path / "registry.csv", [registry_line(), registry_line(citizen_id="1111111111119")])
+    path.write_bytes(path.read_bytes().rstrip(b"\r\n")[:-40])
+    record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (2, 1, 1)
+    assert quarantined(con, "welfare_registry") == [(3, "malformed_row")]
+
+
+def test_an_unexpected_extra_column_is_noted_and_ignored(con, tmp_path):
+    path = tmp_path / "registry.csv"
+    lines = [REGISTRY_HEADER + ",หมายเหตุ", registry_line() + ",ตรวจแล้ว"]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp874"))
+    record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    assert record.rows_accepted == 1
+    assert record.notes == "unexpected column(s) ignored: หมายเหตุ"
