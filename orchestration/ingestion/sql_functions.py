@@ -36,6 +36,7 @@ CREATE OR REPLACE MACRO parse_th_date(s) AS CASE
         th_month(split_part(s, ' ', 2)), CAST(split_part(s, ' ', 1) AS INTEGER)))
     END;
 CREATE OR REPLACE MACRO parse_amount(s) AS TRY_CAST(replace(replace(s, ',', ''), ' ', '') AS DECIMAL(18, 2));
+CREATE OR REPLACE MACRO is_area_code(s) AS regexp_full_match(s, '\\d{{6}}');
 CREATE OR REPLACE MACRO citizen_digits(s) AS regexp_replace(s, '[- ]', '', 'g');
 CREATE OR REPLACE MACRO citizen_id_ok(d) AS
     regexp_full_match(d, '\\d{{13}}') AND (11 - ({_CHECKSUM}) % 11) % 10 = CAST(substr(d, 13, 1) AS INTEGER);

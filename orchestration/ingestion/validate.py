@@ -40,7 +40,7 @@ def typed_expression(col: Column) -> str:
     c = f"c_{col.name}"
     return {
         "text": c,
-        "subdistrict": f"CASE WHEN regexp_full_match({c}, '\\d{{6}}') THEN {c} ELSE a_{col.name}.code END",
+        "subdistrict": f"CASE WHEN is_area_code({c}) THEN {c} ELSE a_{col.name}.code END",
         "citizen_id": f"citizen_digits({c})",
         "date": f"parse_th_date({c})",
         "decimal": f"parse_amount({c})",
@@ -86,7 +86,7 @@ def address_texts_sql(contract: Contract, source_view: str) -> str | None:
     if not selects:
         return None
     return (f"SELECT DISTINCT address FROM ({' UNION ALL '.join(selects)}) "
-            f"WHERE address IS NOT NULL AND NOT regexp_full_match(address, '\\d{{6}}')")
+            f"WHERE address IS NOT NULL AND NOT is_area_code(address)")
 
 
 def checked_rows_sql(contract: Contract, source_view: str, today: str) -> str:
