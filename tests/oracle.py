@@ -99,3 +99,59 @@ def welfare_spending(budgets: list[dict]) -> dict:
         for level, code in _lao_levels(b):
             out[(level, code, int(b["ปีงบประมาณ"]))] += amount(b["งบประมาณสวัสดิการที่ใช้จ่าย (บาท)"])
     return out
+
+
+def read_ckan_json(path: Path) -> list[dict]:
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8"))["result"]["records"]
+
+
+ADDRESS = re.compile(r"ต\.(\S+) อ\.(\S+) จ\.(\S+)")
+
+
+def subdistrict_of(text: str) -> str:
+    """A code as it is, or the one subdistrict geothai matches for "ต.… อ.… จ.…"."""
+    if re.fullmatch(r"\d{6}", text):
+        return text
+    import geothai
+
+    sub, district, province = ADDRESS.search(text).groups()
+    (match,) = geothai.match(sub, district=district, province=province)
+    return match.subdistrict.code
+
+
+def fiscal_year_of(d: date) -> int:
+    return d.year + 543 + (d.month >= 10)
+
+
+LEVELS = (("subdistrict", 6), ("district", 4), ("province", 2))
+
+
+def tally(items) -> dict:
+    """(subdistrict code, fiscal year, key) items → distinct keys per (level, area, year)."""
+    keys = defaultdict(set)
+    for code, fy, key in items:
+        for level, n in LEVELS:
+            keys[(level, code[:n], fy)].add(key)
+    return {k: len(v) for k, v in keys.items()}
+
+
+def active_at_year_end(volunteers: list[dict], years) -> list[tuple]:
+    items = []
+    for v in volunteers:
+        joined, left = parse_date(v["วันที่เป็นอาสาสมัคร"]), parse_date(v["วันที่พ้นสภาพ"])
+        if v["สถานะ"] == "พ้นสภาพ" and left is None:
+            left = joined
+        for fy in years:
+            if joined <= fiscal_year_end(fy) and (left is None or left > fiscal_year_end(fy)):
+                items.append((subdistrict_of(v["ที่อยู่ (ตำบล อำเภอ จังหวัด)"]), fy, v["เลขประจำตัวประชาชน"]))
+    return items
+
+
+def population(records: list[dict]) -> dict:
+    out = defaultdict(int)
+    for r in records:
+        for level, n in LEVELS:
+            out[(level, r["รหัสตำบล"][:n], int(r["ปี พ.ศ."]))] += int(str(r["จำนวนประชากร"]).replace(",", ""))
+    return out

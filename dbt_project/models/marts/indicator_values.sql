@@ -1,11 +1,13 @@
 -- One row per indicator × area × fiscal year: the long table the public, analysts and the
 -- GX gate read.
+{% set indicators = ['s1_2', 's2_1', 's2_2', 's2_3', 's2_4', 's2_5', 's2_6', 's3_1', 's3_2', 's3_3', 's3_4',
+                     's4_1', 's4_2', 's4_3', 'd1_1', 'd1_2', 'd2_1'] %}
+
 with computed as (
-    select * from {{ ref('int_indicator_s2_1') }}
-    union all
-    select * from {{ ref('int_indicator_s3_2') }}
-    union all
-    select * from {{ ref('int_indicator_s3_3') }}
+    {% for indicator in indicators %}
+    select * from {{ ref('int_indicator_' ~ indicator) }}
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
 ),
 
 with_previous as (
@@ -34,3 +36,5 @@ select
 from with_previous v
 join {{ ref('dim_indicators') }} i on i.indicator_code = v.indicator_code
 join {{ ref('dim_areas') }} a on a.area_code = v.area_code and a.area_level = v.area_level
+-- Only at the levels where the catalogue says the indicator is meaningful.
+where {{ dbt.concat(["';'", "i.levels", "';'"]) }} like {{ dbt.concat(["'%;'", "v.area_level", "';%'"]) }}

@@ -1,0 +1,17 @@
+{#
+    A rate per `per` people on the full area × year spine: `counted` gives the numerator, the
+    registered population of the area in that year the denominator.
+#}
+{% macro rate_indicator(indicator_code, counted, per=1000) -%}
+    select
+        '{{ indicator_code }}' as indicator_code,
+        s.area_level,
+        s.area_code,
+        s.fiscal_year,
+        coalesce(c.numerator, 0) as numerator,
+        cast(p.population as double) as denominator,
+        case when p.population > 0 then {{ per }} * coalesce(c.numerator, 0) / cast(p.population as double) end as value
+    from {{ ref('int_area_year_spine') }} s
+    left join {{ counted }} c using (area_level, area_code, fiscal_year)
+    left join {{ ref('int_population_by_area') }} p using (area_level, area_code, fiscal_year)
+{%- endmacro %}

@@ -1,0 +1,94 @@
+"""Every computed indicator equals a recomputation from the demo files, independent of the dbt SQL."""
+
+import sqlite3
+
+import pytest
+
+import oracle
+
+YEARS = range(2563, 2569)
+CSV = {"welfare_registry": "cp874", "fund_applications": "cp874", "local_databases": "cp874",
+       "lao_budgets": "utf-8-sig", "network_partners": "utf-8-sig", "capacity_trainings": "utf-8-sig",
+       "social_assistance": "utf-8-sig"}
+FIRST_ROW = {"csv": 2, "xlsx": 6, "json": 1}
+
+
+@pytest.fixture(scope="module")
+def clean(demo_build):
+    """source → its rows without the ones the generator spoiled."""
+    def rows(source: str) -> list[dict]:
+        path = demo_build.landing(source)
+        kind = path.suffix[1:]
+        read = {"csv": lambda: oracle.read_csv(path, CSV[source]), "xlsx": lambda: oracle.read_xlsx(path),
+                "json": lambda: oracle.read_ckan_json(path)}[kind]
+        faults = next(f["faults"] for f in demo_build.manifest["files"].values() if f["source"] == source)
+        return oracle.clean_rows(read(), FIRST_ROW[kind], faults)
+    return rows
+
+
+def expected_counts(code: str, rows) -> dict:
+    date, fy = oracle.parse_date, oracle.fiscal_year_of
+    if code == "S1.2":
+        return oracle.tally((r["รหัสตำบล"], fy(date(r["วันที่ปรับปรุงล่าสุด"])), r["รหัสฐานข้อมูล"])
+                            for r in rows("local_databases") if r["สถานะการยกระดับ"] == "ยกระดับแล้ว")
+    if code in ("S2.2", "S3.1"):
+        return oracle.tally((r["รหัสตำบล"], int(r["ปีงบประมาณที่ประเมิน"]), r["รหัสภาคี"]) for r in rows("network_partners")
+                            if code == "S2.2" or r["ผลการประเมินคุณภาพ"] == "ผ่าน")
+    if code in ("S2.3", "S4.2"):
+        return oracle.tally((r["รหัสตำบล"], int(r["ปีงบประมาณ"]), r["รหัสโครงการ"]) for r in rows("projects")
+                            if code == "S2.3" or r["น้อมนำหลักปรัชญาของเศรษฐกิจพอเพียง"] == "ใช่")
+    if code == "S2.4":
+        return oracle.tally(oracle.active_at_year_end(rows("volunteers"), YEARS))
+    if code == "S2.5":
+        return oracle.tally((r["รหัสตำบล"], fy(date(r["วันที่อบรม"])), r["รหัสภาคี"])
+                            for r in rows("capacity_trainings") if r["ผลการอบรม"] == "ผ่าน")
+    if code == "S2.6":
+        return oracle.tally((r["รหัสตำบลผู้ผลิต"], fy(date(r["วันที่พิจารณา"])), r["รหัสผลงาน"])
+                            for r in rows("creative_media") if r["ผลการพิจารณา"] == "ผ่านการพิจารณา")
+    if code == "S3.4":
+        return oracle.tally((r["รหัสตำบล"], int(r["ปีงบประมาณ"]), r["เลขทะเบียนองค์กร"]) for r in rows("fund_applications"))
+    if code == "S4.1":
+        return oracle.tally((r["รหัสตำบล"], int(r["ปีงบประมาณ"]), (r["รหัสตำบล"], r["หมู่ที่"])) for r in rows("sufficiency_villages")
+                            if r["ระดับ"] in ("พออยู่พอกิน", "อยู่ดีกินดี", "มั่งมีศรีสุข"))
+    if code == "S4.3":
+        out = {}
+        for b in rows("lao_budgets"):
+            if oracle.amount(b["เงินสมทบกองทุนสวัสดิการชุมชน (บาท)"]) > 0:
+                for level, area in oracle._lao_levels(b):
+                    key = (level, area, int(b["ปีงบประมาณ"]))
+                    out[key] = out.get(key, 0) + 1
+        return out
+    if code == "D1.1":
+        return oracle.tally((r["รหัสตำบล"], y, r["เลขประจำตัวประชาชน"]) for r in rows("welfare_registry")
+                            for y in YEARS if date(r["วันที่ลงทะเบียน"]) <= oracle.fiscal_year_end(y))
+    if code == "D1.2":
+        return oracle.tally((oracle.subdistrict_of(r["ที่อยู่ (ตำบล อำเภอ จังหวัด)"]), fy(date(r["วันที่รับเรื่อง"])),
+                             r["เลขประจำตัวประชาชน"]) for r in rows("social_assistance"))
+    if code == "D2.1":
+        return oracle.tally(oracle.active_at_year_end(rows("volunteers"), YEARS))
+    raise KeyError(code)
+
+
+def published(db, code: str) -> dict:
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT area_level, area_code, fiscal_year, value, numerator, denominator "
+                       "FROM indicator_values WHERE indicator_code = ?", [code]).fetchall()
+    con.close()
+    return {(level, area, fy): (value, num, den) for level, area, fy, value, num, den in rows}
+
+
+@pytest.mark.parametrize("code", ["S1.2", "S2.2", "S2.3", "S2.4", "S2.5", "S2.6", "S3.1", "S3.4",
+                                  "S4.1", "S4.2", "S4.3", "D1.1", "D1.2", "D2.1"])
+def test_indicator_matches_independent_recompute(demo_build, clean, code):
+    expected = expected_counts(code, clean)
+    got = published(demo_build.published_db, code)
+    assert got, f"{code} is not published"
+    assert any(num for _, num, _ in got.values()), f"{code} is zero everywhere: the test would prove nothing"
+    people = oracle.population(clean("population")) if code.startswith("D") else {}
+    for key, (value, numerator, denominator) in got.items():
+        assert numerator == expected.get(key, 0), (code, key)
+        if people:
+            assert denominator == people[key], (code, key)
+            assert value == pytest.approx(1000 * numerator / denominator, rel=1e-12)
+        else:
+            assert value == numerator
