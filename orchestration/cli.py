@@ -41,9 +41,13 @@ def build(args) -> int:
     with DagsterInstance.get() as instance:
         result = defs.resolve_job_def(ALL_ASSETS_JOB).execute_in_process(
             instance=instance, raise_on_error=False, run_config=INFO_LOGS)
-    failed = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    failed = [e for e in result.all_events if e.is_step_failure]
+    for e in failed:
+        error = e.event_specific_data.error
+        cause = error.cause or error  # Dagster wraps the asset's own exception
+        print(f"failed: {e.step_key}: {cause.message.strip()}", file=sys.stderr)
     if failed:
-        print(f"build failed in: {', '.join(failed)} (details: welfare ui)", file=sys.stderr)
+        print("build failed; nothing new was published (run history: welfare ui)", file=sys.stderr)
         return 1
     print(f"build succeeded: published {config.publish_dir / 'live' / 'welfare.db'}")
     return 0

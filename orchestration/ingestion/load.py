@@ -27,6 +27,8 @@ CREATE TABLE IF NOT EXISTS raw.quarantine (
 CREATE TABLE IF NOT EXISTS raw.load_log (
     source VARCHAR, source_file VARCHAR, file_hash VARCHAR, rows_read BIGINT, rows_accepted BIGINT,
     rows_quarantined BIGINT, loaded_at TIMESTAMP, duration_s DOUBLE, notes VARCHAR);
+-- Warehouses made before load notes were recorded.
+ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS notes VARCHAR;
 CREATE OR REPLACE TABLE raw.reason_codes (reason_code VARCHAR, message_en VARCHAR, message_th VARCHAR);
 """
 
