@@ -6,7 +6,9 @@ import great_expectations.expectations as gxe
 INDICATOR_COLUMNS = [
     "indicator_code", "area_level", "area_code", "area_name_th", "area_name_en", "fiscal_year",
     "value", "numerator", "denominator", "unit_en", "unit_th", "previous_value", "change",
+    "baseline_year", "baseline_value", "target_year", "target_value", "target_is_demo", "progress_status",
 ]
+PROGRESS = ["achieved", "on_track", "off_track", "not_achieved", "no_target", "no_data"]
 AREA_CODE_LENGTH = {"province": 2, "district": 4, "subdistrict": 6}
 
 
@@ -26,6 +28,7 @@ def indicator_values(indicator_codes: list[str]) -> gx.ExpectationSuite:
             column="area_code", regex=rf"^\d{{{length}}}$",
             row_condition=f'area_level == "{level}"', condition_parser="pandas"))
     suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(column="fiscal_year", min_value=2540, max_value=2600))
+    suite.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="progress_status", value_set=PROGRESS))
     # Counts and amounts are never negative; only a growth rate or a change may be.
     suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(column="numerator", min_value=0))
     suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(column="denominator", min_value=0))

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import sqlite_utils
 
 # Mart → primary key. Only these tables leave the warehouse.
@@ -18,6 +19,15 @@ PUBLISHED_TABLES: dict[str, list[str]] = {
 BATCH = 10_000
 
 
+def sqlite_type(arrow_type: pa.DataType) -> type:
+    """Column types come from the mart's schema, not from guessing at the first rows."""
+    if pa.types.is_integer(arrow_type) or pa.types.is_boolean(arrow_type):
+        return int
+    if pa.types.is_floating(arrow_type) or pa.types.is_decimal(arrow_type):
+        return float
+    return str
+
+
 def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, int]:
     """Write every published mart to a new SQLite file at ``path``; return rows per table."""
     path.unlink(missing_ok=True)
@@ -25,8 +35,9 @@ def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, int]:
     counts = {}
     for table, pk in PUBLISHED_TABLES.items():
         reader = con.execute(f"SELECT * FROM marts.{table}").to_arrow_reader(BATCH)
+        db[table].create({f.name: sqlite_type(f.type) for f in reader.schema}, pk=pk)
         rows = (row for batch in reader for row in batch.to_pylist())
-        db[table].insert_all(rows, pk=pk, batch_size=BATCH)
+        db[table].insert_all(rows, batch_size=BATCH)
         counts[table] = db[table].count
     db["indicator_values"].create_index(["indicator_code", "fiscal_year"])
     db.vacuum()

@@ -92,3 +92,31 @@ def test_indicator_matches_independent_recompute(demo_build, clean, code):
             assert value == pytest.approx(1000 * numerator / denominator, rel=1e-12)
         else:
             assert value == numerator
+
+
+def expected_status(value, direction, baseline_year, baseline, target_year, target, year) -> str:
+    if target is None:
+        return "no_target"
+    if value is None:
+        return "no_data"
+    sign = 1 if direction == "increase" else -1
+    if sign * value >= sign * target:
+        return "achieved"
+    if year >= target_year:
+        return "not_achieved"
+    on_line = baseline + (target - baseline) * (year - baseline_year) / (target_year - baseline_year)
+    return "on_track" if sign * value >= sign * on_line else "off_track"
+
+
+def test_progress_status_follows_the_straight_line_from_baseline_to_target(demo_build):
+    con = sqlite3.connect(demo_build.published_db)
+    rows = con.execute("""
+        SELECT v.value, i.direction, v.baseline_year, v.baseline_value, v.target_year, v.target_value,
+               v.fiscal_year, v.progress_status, v.target_is_demo
+        FROM indicator_values v JOIN dim_indicators i USING (indicator_code)""").fetchall()
+    con.close()
+    statuses = {r[7] for r in rows}
+    assert {"no_target", "on_track"} <= statuses and statuses & {"achieved", "off_track"}
+    for *args, status, is_demo in rows:
+        assert status == expected_status(*args), args
+        assert is_demo in (None, 1)  # every target shipped with the project is a demo target

@@ -1,40 +1,54 @@
--- One row per indicator × area × fiscal year: the long table the public, analysts and the
--- GX gate read.
-{% set indicators = ['s1_2', 's2_1', 's2_2', 's2_3', 's2_4', 's2_5', 's2_6', 's3_1', 's3_2', 's3_3', 's3_4',
-                     's4_1', 's4_2', 's4_3', 'd1_1', 'd1_2', 'd2_1'] %}
-
-with computed as (
-    {% for indicator in indicators %}
-    select * from {{ ref('int_indicator_' ~ indicator) }}
-    {% if not loop.last %}union all{% endif %}
-    {%- endfor %}
+-- One row per indicator × area × fiscal year with its target and progress: the long table
+-- the public, analysts and the GX gate read.
+with targets as (
+    select * from {{ ref('indicator_targets') }}
 ),
 
-with_previous as (
+valued as (
     select
-        computed.*,
-        lag(value) over (
-            partition by indicator_code, area_level, area_code order by fiscal_year
-        ) as previous_value
-    from computed
+        v.*,
+        i.direction,
+        t.baseline_year,
+        t.baseline_value,
+        t.target_year,
+        t.target_value,
+        t.is_demo as target_is_demo,
+        -- Where the value should be by now if it moved in a straight line from baseline to target.
+        t.baseline_value + (t.target_value - t.baseline_value)
+            * (v.fiscal_year - t.baseline_year) / cast(t.target_year - t.baseline_year as double) as expected_value
+    from {{ ref('int_indicator_values') }} v
+    join {{ ref('dim_indicators') }} i on i.indicator_code = v.indicator_code
+    left join targets t on t.indicator_code = v.indicator_code and t.area_code = v.area_code
+        and v.fiscal_year >= t.baseline_year
 )
 
 select
-    v.indicator_code,
-    v.area_level,
-    v.area_code,
-    a.name_th as area_name_th,
-    a.name_en as area_name_en,
-    v.fiscal_year,
-    v.value,
-    v.numerator,
-    v.denominator,
-    i.unit_en,
-    i.unit_th,
-    v.previous_value,
-    v.value - v.previous_value as change
-from with_previous v
-join {{ ref('dim_indicators') }} i on i.indicator_code = v.indicator_code
-join {{ ref('dim_areas') }} a on a.area_code = v.area_code and a.area_level = v.area_level
--- Only at the levels where the catalogue says the indicator is meaningful.
-where {{ dbt.concat(["';'", "i.levels", "';'"]) }} like {{ dbt.concat(["'%;'", "v.area_level", "';%'"]) }}
+    indicator_code,
+    area_level,
+    area_code,
+    area_name_th,
+    area_name_en,
+    fiscal_year,
+    value,
+    numerator,
+    denominator,
+    unit_en,
+    unit_th,
+    previous_value,
+    change,
+    baseline_year,
+    baseline_value,
+    target_year,
+    target_value,
+    target_is_demo,
+    case
+        when target_value is null then 'no_target'
+        when value is null then 'no_data'
+        when (direction = 'increase' and value >= target_value)
+            or (direction = 'decrease' and value <= target_value) then 'achieved'
+        when fiscal_year >= target_year then 'not_achieved'
+        when (direction = 'increase' and value >= expected_value)
+            or (direction = 'decrease' and value <= expected_value) then 'on_track'
+        else 'off_track'
+    end as progress_status
+from valued
