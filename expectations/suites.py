@@ -6,14 +6,16 @@ import great_expectations.expectations as gxe
 INDICATOR_COLUMNS = [
     "indicator_code", "area_level", "area_code", "area_name_th", "area_name_en", "fiscal_year",
     "value", "numerator", "denominator", "unit_en", "unit_th", "previous_value", "change",
-    "baseline_year", "baseline_value", "target_year", "target_value", "target_is_demo", "progress_status",
+    "baseline_year", "baseline_value", "target_year", "target_value", "target_is_demo", "is_suppressed",
+    "progress_status",
 ]
 PROGRESS = ["achieved", "on_track", "off_track", "not_achieved", "no_target", "no_data"]
 AREA_CODE_LENGTH = {"province": 2, "district": 4, "subdistrict": 6}
 
 
-def indicator_values(indicator_codes: list[str]) -> gx.ExpectationSuite:
-    """The published indicator table: well-formed keys, known indicators, sane numbers."""
+def indicator_values(indicator_codes: list[str], people_codes: list[str]) -> gx.ExpectationSuite:
+    """The published indicator table: well-formed keys, known indicators, sane numbers, and no
+    visible count of 1 to 4 people."""
     suite = gx.ExpectationSuite("indicator_values")
     suite.add_expectation(gxe.ExpectTableRowCountToBeBetween(min_value=1))
     suite.add_expectation(gxe.ExpectTableColumnsToMatchSet(column_set=INDICATOR_COLUMNS, exact_match=True))
@@ -34,4 +36,7 @@ def indicator_values(indicator_codes: list[str]) -> gx.ExpectationSuite:
     suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(column="denominator", min_value=0))
     suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(
         column="value", min_value=0, row_condition='unit_en != "percent"', condition_parser="pandas"))
+    suite.add_expectation(gxe.ExpectColumnValuesToBeInSet(
+        column="numerator", value_set=[0],
+        row_condition=f"indicator_code in {people_codes} and numerator < 5", condition_parser="pandas"))
     return suite

@@ -11,8 +11,9 @@ from orchestration.resources import Warehouse
 def indicator_values_gx(warehouse: Warehouse) -> dg.AssetCheckResult:
     with warehouse.connect(read_only=True) as con:
         df = con.execute("SELECT * FROM marts.indicator_values").df()
-        codes = [r[0] for r in con.execute("SELECT indicator_code FROM marts.dim_indicators").fetchall()]
-    outcome = runner.validate(df, lambda: suites.indicator_values(codes))
+        indicators = con.execute("SELECT indicator_code, counts_people FROM marts.dim_indicators").fetchall()
+    codes, people = [c for c, _ in indicators], [c for c, counts_people in indicators if counts_people]
+    outcome = runner.validate(df, lambda: suites.indicator_values(codes, people))
     return dg.AssetCheckResult(
         passed=outcome.success,
         severity=dg.AssetCheckSeverity.ERROR,

@@ -1,4 +1,4 @@
--- Every computed indicator in one long table with its previous-year value, before targets.
+-- Every computed indicator in one long table, before disclosure control and targets.
 {% set indicators = ['s1_2', 's2_1', 's2_2', 's2_3', 's2_4', 's2_5', 's2_6', 's3_1', 's3_2', 's3_3', 's3_4',
                      's4_1', 's4_2', 's4_3', 'd1_1', 'd1_2', 'd2_1'] %}
 
@@ -7,15 +7,6 @@ with computed as (
     select * from {{ ref('int_indicator_' ~ indicator) }}
     {% if not loop.last %}union all{% endif %}
     {%- endfor %}
-),
-
-with_previous as (
-    select
-        computed.*,
-        lag(value) over (
-            partition by indicator_code, area_level, area_code order by fiscal_year
-        ) as previous_value
-    from computed
 )
 
 select
@@ -29,10 +20,8 @@ select
     v.numerator,
     v.denominator,
     i.unit_en,
-    i.unit_th,
-    v.previous_value,
-    v.value - v.previous_value as change
-from with_previous v
+    i.unit_th
+from computed v
 join {{ ref('dim_indicators') }} i on i.indicator_code = v.indicator_code
 join {{ ref('dim_areas') }} a on a.area_code = v.area_code and a.area_level = v.area_level
 -- Only at the levels where the catalogue says the indicator is meaningful.

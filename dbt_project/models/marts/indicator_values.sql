@@ -4,9 +4,32 @@ with targets as (
     select * from {{ ref('indicator_targets') }}
 ),
 
+published as (
+    -- Hidden cells lose their value and numerator; previous values and changes are taken from
+    -- what is published, so that they cannot reveal a hidden cell either.
+    select
+        v.indicator_code, v.area_level, v.area_code, v.area_name_th, v.area_name_en, v.fiscal_year,
+        case when d.hidden then null else v.value end as value,
+        case when d.hidden then null else v.numerator end as numerator,
+        v.denominator, v.unit_en, v.unit_th,
+        coalesce(d.hidden, false) as is_suppressed
+    from {{ ref('int_indicator_values') }} v
+    left join {{ ref('int_indicator_disclosure') }} d
+        on d.indicator_code = v.indicator_code and d.area_level = v.area_level
+        and d.area_code = v.area_code and d.fiscal_year = v.fiscal_year
+),
+
+with_previous as (
+    select
+        published.*,
+        lag(value) over (partition by indicator_code, area_level, area_code order by fiscal_year) as previous_value
+    from published
+),
+
 valued as (
     select
         v.*,
+        v.value - v.previous_value as change,
         i.direction,
         t.baseline_year,
         t.baseline_value,
@@ -16,7 +39,7 @@ valued as (
         -- Where the value should be by now if it moved in a straight line from baseline to target.
         t.baseline_value + (t.target_value - t.baseline_value)
             * (v.fiscal_year - t.baseline_year) / cast(t.target_year - t.baseline_year as double) as expected_value
-    from {{ ref('int_indicator_values') }} v
+    from with_previous v
     join {{ ref('dim_indicators') }} i on i.indicator_code = v.indicator_code
     left join targets t on t.indicator_code = v.indicator_code and t.area_code = v.area_code
         and v.fiscal_year >= t.baseline_year
@@ -41,6 +64,7 @@ select
     target_year,
     target_value,
     target_is_demo,
+    is_suppressed,
     case
         when target_value is null then 'no_target'
         when value is null then 'no_data'
