@@ -15,6 +15,13 @@ PUBLISHED_TABLES: dict[str, list[str]] = {
     "dq_source_loads": ["source", "source_file"],
     "dq_quarantine_summary": ["source", "source_file", "reason_code", "column_name"],
     "dim_source_columns": ["source", "column_name"],
+    "dq_source_scores": ["source", "area_level", "area_code", "fiscal_year"],
+    "organisations_by_type": ["area_level", "area_code", "org_type", "certification_status", "is_certified"],
+    "lao_welfare_budgets": ["area_level", "area_code", "fiscal_year"],
+    "projects_by_sector": ["area_level", "area_code", "fiscal_year", "sector", "funding_source"],
+    "sufficiency_villages_by_level": ["area_level", "area_code", "fiscal_year", "sufficiency_level"],
+    "volunteers_by_area": ["area_level", "area_code", "fiscal_year"],
+    "registry_coverage": ["area_level", "area_code", "fiscal_year"],
 }
 BATCH = 10_000
 
@@ -36,7 +43,9 @@ def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, int]:
     for table, pk in PUBLISHED_TABLES.items():
         reader = con.execute(f"SELECT * FROM marts.{table}").to_arrow_reader(BATCH)
         db[table].create({f.name: sqlite_type(f.type) for f in reader.schema}, pk=pk)
-        rows = (row for batch in reader for row in batch.to_pylist())
+        # SQLite has no decimal type: exact sums in DuckDB are published as REAL.
+        as_sqlite = pa.schema([f.with_type(pa.float64()) if pa.types.is_decimal(f.type) else f for f in reader.schema])
+        rows = (row for batch in reader for row in batch.cast(as_sqlite).to_pylist())
         db[table].insert_all(rows, batch_size=BATCH)
         counts[table] = db[table].count
     db["indicator_values"].create_index(["indicator_code", "fiscal_year"])

@@ -40,6 +40,20 @@ def fiscal_year_end(fy: int) -> date:
     return date(fy - 543, 9, 30)
 
 
+ENCODINGS = {"welfare_registry": "cp874", "fund_applications": "cp874", "local_databases": "cp874",
+             "lao_budgets": "utf-8-sig", "network_partners": "utf-8-sig", "capacity_trainings": "utf-8-sig",
+             "social_assistance": "utf-8-sig"}
+FIRST_ROW = {"csv": 2, "xlsx": 6, "json": 1}
+
+
+def read_source(path: Path, source: str) -> tuple[list[dict], int]:
+    """A demo file's rows, whatever its format, and the number of its first data row."""
+    kind = path.suffix[1:]
+    read = {"csv": lambda: read_csv(path, ENCODINGS[source]), "xlsx": lambda: read_xlsx(path),
+            "json": lambda: read_ckan_json(path)}[kind]
+    return read(), FIRST_ROW[kind]
+
+
 def clean_rows(rows: list[dict], first_row: int, faults: list[dict]) -> list[dict]:
     bad = {f["row"] for f in faults}
     return [r for i, r in enumerate(rows, start=first_row) if i not in bad]

@@ -7,22 +7,14 @@ import pytest
 import oracle
 
 YEARS = range(2563, 2569)
-CSV = {"welfare_registry": "cp874", "fund_applications": "cp874", "local_databases": "cp874",
-       "lao_budgets": "utf-8-sig", "network_partners": "utf-8-sig", "capacity_trainings": "utf-8-sig",
-       "social_assistance": "utf-8-sig"}
-FIRST_ROW = {"csv": 2, "xlsx": 6, "json": 1}
 
 
 @pytest.fixture(scope="module")
 def clean(demo_build):
     """source → its rows without the ones the generator spoiled."""
     def rows(source: str) -> list[dict]:
-        path = demo_build.landing(source)
-        kind = path.suffix[1:]
-        read = {"csv": lambda: oracle.read_csv(path, CSV[source]), "xlsx": lambda: oracle.read_xlsx(path),
-                "json": lambda: oracle.read_ckan_json(path)}[kind]
         faults = next(f["faults"] for f in demo_build.manifest["files"].values() if f["source"] == source)
-        return oracle.clean_rows(read(), FIRST_ROW[kind], faults)
+        return oracle.clean_rows(*oracle.read_source(demo_build.landing(source), source), faults)
     return rows
 
 

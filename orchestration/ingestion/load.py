@@ -23,12 +23,13 @@ CREATE SCHEMA IF NOT EXISTS raw;
 CREATE TABLE IF NOT EXISTS raw.quarantine (
     source VARCHAR, source_file VARCHAR, file_hash VARCHAR, sheet VARCHAR, row_number BIGINT,
     reason_code VARCHAR, column_name VARCHAR, message_en VARCHAR, message_th VARCHAR,
-    all_reasons VARCHAR[], row_values JSON, loaded_at TIMESTAMP);
+    all_reasons VARCHAR[], row_values JSON, loaded_at TIMESTAMP, subdistrict_code VARCHAR);
 CREATE TABLE IF NOT EXISTS raw.load_log (
     source VARCHAR, source_file VARCHAR, file_hash VARCHAR, rows_read BIGINT, rows_accepted BIGINT,
     rows_quarantined BIGINT, loaded_at TIMESTAMP, duration_s DOUBLE, notes VARCHAR);
--- Warehouses made before load notes were recorded.
+-- Warehouses made before load notes and the rejected rows' subdistricts were recorded.
 ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS notes VARCHAR;
+ALTER TABLE raw.quarantine ADD COLUMN IF NOT EXISTS subdistrict_code VARCHAR;
 CREATE OR REPLACE TABLE raw.reason_codes (reason_code VARCHAR, message_en VARCHAR, message_th VARCHAR);
 """
 
@@ -146,12 +147,16 @@ def _insert_accepted(con, contract: Contract, name: str, digest: str) -> None:
 
 
 def _insert_quarantined(con, contract: Contract, name: str, digest: str) -> None:
+    # The row's subdistrict as read (resolved from address text where it could be), so that the
+    # data-quality score can place rejected rows in their area.
+    place = next((c.name for c in contract.columns if c.type == "subdistrict"), None)
     con.execute(f"""
         INSERT INTO raw.quarantine
         SELECT ?, ?, ?, _sheet, _row_number, problems[1].reason, problems[1].column,
                replace(r.message_en, '{{column}}', problems[1].column),
                replace(r.message_th, '{{column}}', problems[1].column),
-               list_transform(problems, lambda p: p.reason), {_row_values_sql(contract)}, now()
+               list_transform(problems, lambda p: p.reason), {_row_values_sql(contract)}, now(),
+               {place or 'NULL'}
         FROM checked JOIN raw.reason_codes r ON r.reason_code = problems[1].reason
         WHERE len(problems) > 0
     """, [contract.source, name, digest])
@@ -164,5 +169,5 @@ def _insert_malformed(con, source: str, name: str, digest: str, read: ReadResult
     en, th = REASONS["malformed_row"]
     con.executemany(
         "INSERT INTO raw.quarantine VALUES (?, ?, ?, NULL, ?, 'malformed_row', NULL, ?, ?, ['malformed_row'], "
-        "to_json({'columns_found': ?}), now())",
+        "to_json({'columns_found': ?}), now(), NULL)",
         [[source, name, digest, row, en, th, found] for row, found in read.malformed])

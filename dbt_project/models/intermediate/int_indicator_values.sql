@@ -1,5 +1,5 @@
 -- Every computed indicator in one long table, before disclosure control and targets.
-{% set indicators = ['s1_2', 's2_1', 's2_2', 's2_3', 's2_4', 's2_5', 's2_6', 's3_1', 's3_2', 's3_3', 's3_4',
+{% set indicators = ['s1_1', 's1_2', 's2_1', 's2_2', 's2_3', 's2_4', 's2_5', 's2_6', 's3_1', 's3_2', 's3_3', 's3_4',
                      's4_1', 's4_2', 's4_3', 'd1_1', 'd1_2', 'd2_1'] %}
 
 with computed as (

@@ -12,6 +12,7 @@ select
     sources,
     levels,
     counts_people,
+    aggregation,
     computation_en,
     computation_th
 from {{ ref('indicators') }}

@@ -1,0 +1,90 @@
+-- The data-quality score behind S1.1, per source and area, each component 0-100:
+--   completeness  share of rows read with every required field filled;
+--   validity      share of rows read that were accepted;
+--   timeliness    100 if the newest accepted record is dated in the reporting year (the last
+--                 fiscal year in scope), 25 points less per year older, 0 with no record;
+--   coverage      share of the area's subdistricts with at least one accepted record.
+-- score is their mean. A source with no rows in an area scores 0 on every component there.
+-- A rejected row counts in the subdistrict it names if that exists, else in the district or
+-- province its code begins with; rows naming no recognisable area count nowhere (see
+-- dq_quarantine_summary).
+{% set reporting_year = var('last_fiscal_year') %}
+
+with areas as (
+    select subdistrict_code, district_code, province_code from {{ ref('int_areas_in_scope') }}
+),
+
+placed as (
+    select
+        r.*,
+        s.subdistrict_code as subdistrict_in_scope,
+        d.district_code,
+        p.province_code
+    from {{ ref('int_source_rows') }} r
+    left join areas s on s.subdistrict_code = r.subdistrict_code
+    left join (select distinct district_code from areas) d
+        on d.district_code = substring(r.subdistrict_code, 1, 4)
+    left join (select distinct province_code from areas) p
+        on p.province_code = substring(r.subdistrict_code, 1, 2)
+),
+
+counted as (
+    {%- for level, code in [('subdistrict', 'subdistrict_in_scope'), ('district', 'district_code'),
+                            ('province', 'province_code')] %}
+    select
+        source,
+        '{{ level }}' as area_level,
+        {{ code }} as area_code,
+        count(*) as rows_read,
+        cast(sum(case when is_accepted then 1 else 0 end) as {{ dbt.type_bigint() }}) as rows_accepted,
+        cast(sum(case when is_missing_required then 1 else 0 end) as {{ dbt.type_bigint() }}) as rows_missing_required,
+        max(record_fiscal_year) as latest_record_fiscal_year,
+        count(distinct case when is_accepted then subdistrict_in_scope end) as subdistricts_reporting
+    from placed
+    where {{ code }} is not null
+    group by source, {{ code }}
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+),
+
+area_sizes as (
+    select 'subdistrict' as area_level, subdistrict_code as area_code, 1 as subdistricts from areas
+    union all
+    select 'district', district_code, count(*) from areas group by district_code
+    union all
+    select 'province', province_code, count(*) from areas group by province_code
+),
+
+sources as (
+    select distinct source from {{ source('raw', 'source_columns') }}
+),
+
+components as (
+    select
+        sources.source,
+        a.area_level,
+        a.area_code,
+        {{ reporting_year }} as fiscal_year,
+        coalesce(c.rows_read, 0) as rows_read,
+        coalesce(c.rows_accepted, 0) as rows_accepted,
+        coalesce(c.rows_missing_required, 0) as rows_missing_required,
+        c.latest_record_fiscal_year,
+        coalesce(c.subdistricts_reporting, 0) as subdistricts_reporting,
+        a.subdistricts,
+        coalesce(100.0 * (c.rows_read - c.rows_missing_required) / c.rows_read, 0) as completeness,
+        coalesce(100.0 * c.rows_accepted / c.rows_read, 0) as validity,
+        case
+            when c.latest_record_fiscal_year is null then 0
+            when c.latest_record_fiscal_year >= {{ reporting_year }} then 100
+            else greatest(0, 100 - 25 * ({{ reporting_year }} - c.latest_record_fiscal_year))
+        end as timeliness,
+        100.0 * coalesce(c.subdistricts_reporting, 0) / a.subdistricts as coverage
+    from sources
+    cross join area_sizes a
+    left join counted c on c.source = sources.source and c.area_level = a.area_level and c.area_code = a.area_code
+)
+
+select
+    *,
+    (completeness + validity + timeliness + coverage) / 4 as score
+from components

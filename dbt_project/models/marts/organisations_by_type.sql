@@ -1,0 +1,24 @@
+-- Welfare organisations on the register now, by type and certification status, in every area.
+-- Organisations are not people: small counts are published as they are.
+with located as (
+    select o.*, a.district_code, a.province_code
+    from {{ ref('stg_welfare_orgs') }} o
+    join {{ ref('int_areas_in_scope') }} a on a.subdistrict_code = o.subdistrict_code
+),
+
+counted as (
+    {{ by_area_level('located', 'count(*) as organisations', fiscal_year=none,
+        by=['org_type', 'certification_status', 'is_certified']) }}
+)
+
+select
+    c.area_level,
+    c.area_code,
+    a.name_th as area_name_th,
+    a.name_en as area_name_en,
+    c.org_type,
+    c.certification_status,
+    c.is_certified,
+    c.organisations
+from counted c
+join {{ ref('dim_areas') }} a on a.area_level = c.area_level and a.area_code = c.area_code
