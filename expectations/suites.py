@@ -10,7 +10,7 @@ INDICATOR_COLUMNS = [
     "progress_status",
 ]
 PROGRESS = ["achieved", "on_track", "off_track", "not_achieved", "no_target", "no_data"]
-AREA_CODE_LENGTH = {"province": 2, "district": 4, "subdistrict": 6}
+AREA_CODE_PATTERN = {"country": r"^TH$", "province": r"^\d{2}$", "district": r"^\d{4}$", "subdistrict": r"^\d{6}$"}
 
 
 def indicator_values(indicator_codes: list[str], people_codes: list[str]) -> gx.ExpectationSuite:
@@ -24,11 +24,10 @@ def indicator_values(indicator_codes: list[str], people_codes: list[str]) -> gx.
     suite.add_expectation(gxe.ExpectCompoundColumnsToBeUnique(
         column_list=["indicator_code", "area_level", "area_code", "fiscal_year"]))
     suite.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="indicator_code", value_set=indicator_codes))
-    suite.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="area_level", value_set=list(AREA_CODE_LENGTH)))
-    for level, length in AREA_CODE_LENGTH.items():
+    suite.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="area_level", value_set=list(AREA_CODE_PATTERN)))
+    for level, pattern in AREA_CODE_PATTERN.items():
         suite.add_expectation(gxe.ExpectColumnValuesToMatchRegex(
-            column="area_code", regex=rf"^\d{{{length}}}$",
-            row_condition=f'area_level == "{level}"', condition_parser="pandas"))
+            column="area_code", regex=pattern, row_condition=f'area_level == "{level}"', condition_parser="pandas"))
     suite.add_expectation(gxe.ExpectColumnValuesToBeBetween(column="fiscal_year", min_value=2540, max_value=2600))
     suite.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="progress_status", value_set=PROGRESS))
     # Counts and amounts are never negative; only a growth rate or a change may be.

@@ -41,7 +41,7 @@ def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, int]:
     db = sqlite_utils.Database(path)
     counts = {}
     for table, pk in PUBLISHED_TABLES.items():
-        reader = con.execute(f"SELECT * FROM marts.{table}").to_arrow_reader(BATCH)
+        reader = con.sql(f"SELECT * FROM marts.{table}").to_arrow_reader(BATCH)
         db[table].create({f.name: sqlite_type(f.type) for f in reader.schema}, pk=pk)
         # SQLite has no decimal type: exact sums in DuckDB are published as REAL.
         as_sqlite = pa.schema([f.with_type(pa.float64()) if pa.types.is_decimal(f.type) else f for f in reader.schema])

@@ -29,7 +29,7 @@ def solvable_hidden_cells(cells: dict) -> list:
     """Hidden cells whose value follows from the equations parent = sum of children."""
     hidden = [key for key, (numerator, _) in cells.items() if numerator is None]
     index = {key: i for i, key in enumerate(hidden)}
-    child_level = {"province": "district", "district": "subdistrict"}
+    child_level = {"country": "province", "province": "district", "district": "subdistrict"}
     equations = []
     for (level, area) in cells:
         children = [k for k, (_, parent) in cells.items() if k[0] == child_level.get(level) and parent == area]

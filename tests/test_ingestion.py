@@ -66,6 +66,25 @@ def test_cp874_csv_with_thai_digits_and_buddhist_dates(con, tmp_path):
     assert len(row[2]) == 64 and VALID_ID not in row[2]
 
 
+def test_rejected_rows_keep_the_subdistrict_they_name(con, tmp_path):
+    path = write_registry(tmp_path / "registry.csv", [registry_line(citizen_id=BAD_CHECKSUM_ID),
+                                                      registry_line(subdistrict="609999")])
+    load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    assert con.execute("SELECT reason_code, subdistrict_code FROM raw.quarantine ORDER BY row_number").fetchall() \
+        == [("invalid_citizen_id", "600101"), ("unknown_area", "609999")]
+
+
+def test_a_warehouse_from_before_the_subdistrict_column_is_migrated(tmp_path):
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA raw; CREATE TABLE raw.quarantine (source VARCHAR, source_file VARCHAR, "
+                "file_hash VARCHAR, sheet VARCHAR, row_number BIGINT, reason_code VARCHAR, column_name VARCHAR, "
+                "message_en VARCHAR, message_th VARCHAR, all_reasons VARCHAR[], row_values JSON, loaded_at TIMESTAMP)")
+    con.execute("INSERT INTO raw.quarantine (source, row_number) VALUES ('welfare_registry', 2)")
+    load.prepare(con)
+    assert con.execute("SELECT source, row_number, subdistrict_code FROM raw.quarantine").fetchall() \
+        == [("welfare_registry", 2, None)]
+
+
 def test_personal_columns_never_reach_the_warehouse(con, tmp_path):
     path = write_registry(tmp_path / "registry.csv", [registry_line(), registry_line(subdistrict="")])
     load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)

@@ -1,5 +1,7 @@
+{{ config(meta={"dagster": {"ref": {"name": "int_indicator_values"}}}) }}  -- an asset check on the indicator values
+
 -- Before disclosure control, every area's numerator agrees with its sub-areas' (subdistricts →
--- district, districts → province) as the catalogue's aggregation says: `sum` indicators equal
+-- district → province → country) as the catalogue's aggregation says: `sum` indicators equal
 -- the sum; `distinct` ones (things counted once though they may appear in several sub-areas)
 -- lie between the largest sub-area and the sum. Denominators (population) always sum.
 with values_in_areas as (
@@ -14,12 +16,13 @@ with values_in_areas as (
 children as (
     select
         indicator_code, parent_code, fiscal_year,
-        case area_level when 'subdistrict' then 'district' else 'province' end as parent_level,
+        case area_level when 'subdistrict' then 'district' when 'district' then 'province' else 'country' end
+            as parent_level,
         sum(numerator) as numerator_sum,
         max(numerator) as numerator_max,
         sum(denominator) as denominator_sum
     from values_in_areas
-    where area_level in ('subdistrict', 'district')
+    where area_level in ('subdistrict', 'district', 'province')
     group by indicator_code, parent_code, fiscal_year, area_level
 )
 

@@ -1,5 +1,6 @@
 -- Every area at every level × every reporting fiscal year, so that an area with nothing to
--- count shows 0 rather than disappearing.
+-- count shows 0 rather than disappearing. The country (TH) is a level when several provinces
+-- are loaded.
 with years as (
     select fiscal_year, ends_on
     from {{ ref('stg_fiscal_years') }}
@@ -12,6 +13,8 @@ levels as (
     select distinct 'district', district_code from {{ ref('int_areas_in_scope') }}
     union all
     select distinct 'province', province_code from {{ ref('int_areas_in_scope') }}
+    union all
+    select 'country', 'TH' where {{ several_provinces_loaded() }}
 )
 
 select levels.area_level, levels.area_code, years.fiscal_year, years.ends_on as fiscal_year_ends_on

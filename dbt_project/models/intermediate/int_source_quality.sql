@@ -19,7 +19,8 @@ placed as (
         r.*,
         s.subdistrict_code as subdistrict_in_scope,
         d.district_code,
-        p.province_code
+        p.province_code,
+        case when p.province_code is not null then 'TH' end as country_code
     from {{ ref('int_source_rows') }} r
     left join areas s on s.subdistrict_code = r.subdistrict_code
     left join (select distinct district_code from areas) d
@@ -30,7 +31,7 @@ placed as (
 
 counted as (
     {%- for level, code in [('subdistrict', 'subdistrict_in_scope'), ('district', 'district_code'),
-                            ('province', 'province_code')] %}
+                            ('province', 'province_code'), ('country', 'country_code')] %}
     select
         source,
         '{{ level }}' as area_level,
@@ -53,6 +54,8 @@ area_sizes as (
     select 'district', district_code, count(*) from areas group by district_code
     union all
     select 'province', province_code, count(*) from areas group by province_code
+    union all
+    select 'country', 'TH', count(*) from areas having {{ several_provinces_loaded() }}
 ),
 
 sources as (

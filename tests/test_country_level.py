@@ -1,0 +1,72 @@
+"""With several provinces loaded, every indicator is also computed for the country, the country
+adds up from its provinces, and disclosure control holds across the extra level."""
+
+import os
+import sqlite3
+
+import pytest
+
+import test_disclosure
+from orchestration import settings
+from orchestration.demo.generator import generate
+
+PROVINCES = ["60", "62"]  # Nakhon Sawan and Kamphaeng Phet
+
+
+@pytest.fixture(scope="module")
+def two_provinces(tmp_path_factory):
+    from orchestration.definitions import ALL_ASSETS_JOB, build
+
+    path = tmp_path_factory.mktemp("two_provinces")
+    previous = os.environ.get("WELFARE_DATA_DIR")
+    os.environ["WELFARE_DATA_DIR"] = str(path)  # dbt's profile reads it
+    try:
+        config = settings.Settings(path)
+        generate(config.landing_dir, PROVINCES, seed=7, scale=0.005)
+        result = build(config).resolve_job_def(ALL_ASSETS_JOB).execute_in_process(raise_on_error=False)
+    finally:
+        if previous is None:
+            os.environ.pop("WELFARE_DATA_DIR")
+        else:
+            os.environ["WELFARE_DATA_DIR"] = previous
+    assert result.success
+    return config.publish_dir / "live" / "welfare.db"
+
+
+def rows(db, sql: str) -> list:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_one_province_has_no_country_level(demo_build):
+    assert rows(demo_build.published_db, "SELECT count(*) FROM indicator_values WHERE area_level = 'country'") == [(0,)]
+
+
+def test_every_indicator_has_a_country_value(two_provinces):
+    indicators = rows(two_provinces, "SELECT count(*) FROM dim_indicators")[0][0]
+    reached = rows(two_provinces, "SELECT count(DISTINCT indicator_code) FROM indicator_values WHERE area_code = 'TH'")
+    assert reached == [(indicators,)]
+
+
+def test_the_country_adds_up_from_its_provinces(two_provinces):
+    mismatches = rows(two_provinces, """
+        SELECT c.indicator_code, c.fiscal_year, c.numerator, sum(p.numerator)
+        FROM indicator_values c
+        JOIN dim_indicators i ON i.indicator_code = c.indicator_code AND i.aggregation = 'sum'
+        JOIN indicator_values p ON p.indicator_code = c.indicator_code AND p.fiscal_year = c.fiscal_year
+            AND p.area_level = 'province'
+        WHERE c.area_level = 'country' AND NOT c.is_suppressed
+        GROUP BY c.indicator_code, c.fiscal_year, c.numerator
+        HAVING count(p.numerator) = 2 AND c.numerator <> sum(p.numerator)""")
+    assert not mismatches
+
+
+def test_disclosure_control_holds_with_the_country_level(two_provinces):
+    cells = test_disclosure.published_cells(two_provinces)
+    assert any(level == "country" for c in cells.values() for level, _ in c)
+    for key, c in cells.items():
+        assert not [a for a, (n, _) in c.items() if n is not None and 1 <= n <= 4], key
+        assert not test_disclosure.solvable_hidden_cells(c), key
