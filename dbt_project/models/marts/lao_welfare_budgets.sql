@@ -7,21 +7,17 @@ with summed as (
         sum(welfare_budget_allocated) as welfare_budget_allocated,
         sum(welfare_budget_spent) as welfare_budget_spent,
         sum(community_fund_contribution) as community_fund_contribution") }}
+),
+
+with_share as (
+    select
+        *,
+        case when welfare_budget_allocated > 0
+            then 100.0 * welfare_budget_spent / welfare_budget_allocated
+        end as spent_pct_of_allocated
+    from summed
 )
 
-select
-    s.area_level,
-    s.area_code,
-    a.name_th as area_name_th,
-    a.name_en as area_name_en,
-    s.fiscal_year,
-    s.laos_reporting,
-    s.laos_allocating_welfare,
-    s.welfare_budget_allocated,
-    s.welfare_budget_spent,
-    case when s.welfare_budget_allocated > 0
-        then 100.0 * s.welfare_budget_spent / s.welfare_budget_allocated
-    end as spent_pct_of_allocated,
-    s.community_fund_contribution
-from summed s
-join {{ ref('dim_areas') }} a on a.area_level = s.area_level and a.area_code = s.area_code
+{{ with_area_names('with_share', [
+    'fiscal_year', 'laos_reporting', 'laos_allocating_welfare', 'welfare_budget_allocated', 'welfare_budget_spent',
+    'spent_pct_of_allocated', 'community_fund_contribution']) }}

@@ -11,14 +11,4 @@ counted as (
         by=['org_type', 'certification_status', 'is_certified']) }}
 )
 
-select
-    c.area_level,
-    c.area_code,
-    a.name_th as area_name_th,
-    a.name_en as area_name_en,
-    c.org_type,
-    c.certification_status,
-    c.is_certified,
-    c.organisations
-from counted c
-join {{ ref('dim_areas') }} a on a.area_level = c.area_level and a.area_code = c.area_code
+{{ with_area_names('counted', ['org_type', 'certification_status', 'is_certified', 'organisations']) }}

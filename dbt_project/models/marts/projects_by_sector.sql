@@ -7,16 +7,5 @@ with counted as (
         sum(budget) as budget", fiscal_year='reporting_year', by=['sector', 'funding_source']) }}
 )
 
-select
-    c.area_level,
-    c.area_code,
-    a.name_th as area_name_th,
-    a.name_en as area_name_en,
-    c.fiscal_year,
-    c.sector,
-    c.funding_source,
-    c.projects,
-    c.sufficiency_economy_projects,
-    c.budget
-from counted c
-join {{ ref('dim_areas') }} a on a.area_level = c.area_level and a.area_code = c.area_code
+{{ with_area_names('counted', ['fiscal_year', 'sector', 'funding_source', 'projects',
+                                'sufficiency_economy_projects', 'budget']) }}

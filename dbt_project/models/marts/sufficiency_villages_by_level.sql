@@ -5,14 +5,5 @@ with counted as (
         fiscal_year='reporting_year', by=['level', 'is_sufficiency_village']) }}
 )
 
-select
-    c.area_level,
-    c.area_code,
-    a.name_th as area_name_th,
-    a.name_en as area_name_en,
-    c.fiscal_year,
-    c.level as sufficiency_level,
-    c.is_sufficiency_village,
-    c.villages
-from counted c
-join {{ ref('dim_areas') }} a on a.area_level = c.area_level and a.area_code = c.area_code
+{{ with_area_names('counted', ['fiscal_year', 'level as sufficiency_level', 'is_sufficiency_village',
+                                'villages']) }}
