@@ -41,6 +41,12 @@ def test_pipeline_succeeds_and_publishes(demo_build):
     assert demo_build.published_db.exists()
 
 
+def test_every_check_passed_including_areas_adding_up(demo_build):
+    evaluations = demo_build.result.get_asset_check_evaluations()
+    assert "assert_areas_add_up" in {e.check_name for e in evaluations}
+    assert [e.check_name for e in evaluations if not e.passed] == []
+
+
 def test_certified_organisations_match_independent_recompute(demo_build):
     orgs = oracle.clean_rows(oracle.read_xlsx(demo_build.landing("welfare_orgs")), 6,
                              faults_of(demo_build, "welfare_orgs"))
