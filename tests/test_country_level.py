@@ -2,11 +2,10 @@
 adds up from its provinces, and disclosure control holds across the extra level."""
 
 import os
-import sqlite3
-
 import pytest
 
 import test_disclosure
+from published import rows
 from orchestration import settings
 from orchestration.demo.generator import generate
 
@@ -31,14 +30,6 @@ def two_provinces(tmp_path_factory):
             os.environ["WELFARE_DATA_DIR"] = previous
     assert result.success
     return config.publish_dir / "live" / "welfare.db"
-
-
-def rows(db, sql: str) -> list:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_one_province_has_no_country_level(demo_build):

@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 
 import oracle
+import published
 
 YEARS = range(2563, 2569)
 
@@ -61,14 +62,6 @@ def expected_counts(code: str, rows) -> dict:
     raise KeyError(code)
 
 
-def published(db, code: str) -> dict:
-    con = sqlite3.connect(db)
-    rows = con.execute("SELECT area_level, area_code, fiscal_year, value, numerator, denominator "
-                       "FROM indicator_values WHERE indicator_code = ?", [code]).fetchall()
-    con.close()
-    return {(level, area, fy): (value, num, den) for level, area, fy, value, num, den in rows}
-
-
 def counts_people(db, code: str) -> bool:
     con = sqlite3.connect(db)
     (flag,) = con.execute("SELECT counts_people FROM dim_indicators WHERE indicator_code = ?", [code]).fetchone()
@@ -80,7 +73,7 @@ def counts_people(db, code: str) -> bool:
                                   "S4.1", "S4.2", "S4.3", "D1.1", "D1.2", "D2.1"])
 def test_indicator_matches_independent_recompute(demo_build, clean, code):
     expected = expected_counts(code, clean)
-    got = published(demo_build.published_db, code)
+    got = published.indicator(demo_build.published_db, code)
     assert got, f"{code} is not published"
     assert any(num for _, num, _ in got.values()), f"{code} is zero everywhere: the test would prove nothing"
     people = oracle.population(clean("population")) if code.startswith("D") else {}

@@ -14,19 +14,12 @@ import httpx
 import pytest
 
 import oracle
+import published
 from orchestration.ingestion.contracts import CONTRACTS
 from publish import privacy
 
 YEARS = range(2563, 2569)
 GX_CHECK = dg.AssetCheckKey(dg.AssetKey(["marts", "indicator_values"]), "indicator_values_gx")
-
-
-def published(db_path, indicator: str) -> dict:
-    con = sqlite3.connect(db_path)
-    rows = con.execute("SELECT area_level, area_code, fiscal_year, value, numerator, denominator "
-                       "FROM indicator_values WHERE indicator_code = ?", [indicator]).fetchall()
-    con.close()
-    return {(level, code, fy): (value, num, den) for level, code, fy, value, num, den in rows}
 
 
 def faults_of(build, source: str) -> list[dict]:
@@ -51,7 +44,7 @@ def test_certified_organisations_match_independent_recompute(demo_build):
     orgs = oracle.clean_rows(oracle.read_xlsx(demo_build.landing("welfare_orgs")), 6,
                              faults_of(demo_build, "welfare_orgs"))
     expected = oracle.s2_1(orgs, YEARS)
-    got = published(demo_build.published_db, "S2.1")
+    got = published.indicator(demo_build.published_db, "S2.1")
     assert {k for k in got if k[0] == "district"} == {("district", f"60{d:02d}", fy) for d in range(1, 16) for fy in YEARS}
     for key, (value, numerator, _) in got.items():
         assert numerator == expected.get(key, 0), key
@@ -62,7 +55,7 @@ def test_laos_funding_welfare_match_independent_recompute(demo_build):
     budgets = oracle.clean_rows(oracle.read_csv(demo_build.landing("lao_budgets"), "utf-8-sig"), 2,
                                 faults_of(demo_build, "lao_budgets"))
     expected = oracle.s3_2(budgets)
-    got = published(demo_build.published_db, "S3.2")
+    got = published.indicator(demo_build.published_db, "S3.2")
     assert sum(1 for k in got if k[0] == "province") == len(YEARS)
     for key, (value, numerator, _) in got.items():
         assert numerator == expected.get(key, 0), key
@@ -72,7 +65,7 @@ def test_welfare_spending_growth_matches_independent_recompute(demo_build):
     budgets = oracle.clean_rows(oracle.read_csv(demo_build.landing("lao_budgets"), "utf-8-sig"), 2,
                                 faults_of(demo_build, "lao_budgets"))
     spent = oracle.welfare_spending(budgets)
-    got = published(demo_build.published_db, "S3.3")
+    got = published.indicator(demo_build.published_db, "S3.3")
     checked = 0
     for (level, code, fy), (value, numerator, denominator) in got.items():
         this_year, last_year = spent.get((level, code, fy)), spent.get((level, code, fy - 1))
