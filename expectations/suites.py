@@ -6,7 +6,7 @@ import great_expectations.expectations as gxe
 INDICATOR_COLUMNS = [
     "indicator_code", "area_level", "area_code", "area_name_th", "area_name_en", "fiscal_year",
     "value", "numerator", "denominator", "unit_en", "unit_th", "previous_value", "change",
-    "baseline_year", "baseline_value", "target_year", "target_value", "target_is_demo", "is_suppressed",
+    "baseline_year", "baseline_value", "target_year", "target_value", "target_is_demo", "is_suppressed", "null_reason",
     "progress_status",
 ]
 PROGRESS = ["achieved", "on_track", "off_track", "not_achieved", "no_target", "no_data"]

@@ -13,7 +13,6 @@ from pathlib import Path
 from orchestration import settings
 
 BIN = Path(sys.executable).parent
-INFO_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 
 
 def demo(args) -> None:
@@ -31,16 +30,10 @@ def demo(args) -> None:
 
 def build(args) -> int:
     """Materialise every asset in one Dagster run, recorded where ``welfare ui`` shows it."""
+    from orchestration import build as builds
+
     config = settings.from_environment()
-    config.dagster_home.mkdir(parents=True, exist_ok=True)
-    os.environ["DAGSTER_HOME"] = str(config.dagster_home)
-    from dagster import DagsterInstance
-
-    from orchestration.definitions import ALL_ASSETS_JOB, defs
-
-    with DagsterInstance.get() as instance:
-        result = defs.resolve_job_def(ALL_ASSETS_JOB).execute_in_process(
-            instance=instance, raise_on_error=False, run_config=INFO_LOGS)
+    result = builds.run(config)
     failed = [e for e in result.all_events if e.is_step_failure]
     for e in failed:
         error = e.event_specific_data.error
@@ -50,6 +43,24 @@ def build(args) -> int:
         print("build failed; nothing new was published (run history: welfare ui)", file=sys.stderr)
         return 1
     print(f"build succeeded: published {config.publish_dir / 'live' / 'welfare.db'}")
+    return 0
+
+
+def fetch_ckan(args) -> int:
+    """Fetch a CKAN DataStore resource, every page of it, into a source's landing folder."""
+    from orchestration.ingestion import ckan
+    from orchestration.ingestion.contracts import CONTRACTS
+
+    if args.source not in CONTRACTS:
+        print(f"unknown source {args.source!r}: one of {', '.join(CONTRACTS)}", file=sys.stderr)
+        return 2
+    target = settings.from_environment().landing_dir / args.source / f"{args.resource}.json"
+    try:
+        provenance = ckan.fetch(args.portal, args.resource, target, page_size=args.page_size)
+    except ckan.FetchFailed as e:
+        print(f"fetch failed: {e}", file=sys.stderr)
+        return 1
+    print(f"wrote {target} ({provenance['pages']} page(s) from {args.portal}); 'welfare build' loads it")
     return 0
 
 
@@ -89,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     port.add_argument("--port", type=int, default=8001)
     commands.add_parser("demo", parents=[demo_args], help="write demo landing files").set_defaults(fn=demo)
     commands.add_parser("build", help="run every asset: ingest, dbt, checks, publish").set_defaults(fn=build)
+    fetch = commands.add_parser("fetch-ckan", help="fetch a CKAN DataStore resource into the landing folder")
+    fetch.add_argument("--portal", required=True, help="the portal's address, e.g. https://data.go.th")
+    fetch.add_argument("--resource", required=True, help="the resource id")
+    fetch.add_argument("--source", required=True, help="the welfare source it feeds, e.g. population")
+    fetch.add_argument("--page-size", type=int, default=10_000)
+    fetch.set_defaults(fn=fetch_ckan)
     commands.add_parser("serve", parents=[port], help="serve the published data with Datasette").set_defaults(fn=serve)
     ui_port = argparse.ArgumentParser(add_help=False)
     ui_port.add_argument("--port", type=int, default=3000)

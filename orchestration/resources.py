@@ -15,6 +15,16 @@ class Warehouse(dg.ConfigurableResource):
 
     path: str
 
+    @property
+    def scratch(self) -> Path:
+        """Working copies of landing files (personal data): beside the warehouse, never in /tmp."""
+        return Path(self.path).parent / "tmp"
+
+    @property
+    def dbt_artifacts(self) -> Path:
+        """dbt's target folders and logs, one per run."""
+        return Path(self.path).parent / "dbt"
+
     @contextmanager
     def connect(self, read_only: bool = False):
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)

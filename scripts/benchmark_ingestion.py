@@ -53,7 +53,7 @@ def main() -> None:
         for name, info in sorted(manifest["files"].items()):
             path = landing / name
             started = time.perf_counter()
-            record = load.load_file(con, CONTRACTS[info["source"]], path, name, date.today())
+            record = load.load_file(con, CONTRACTS[info["source"]], path, name, date.today(), Path(tmp) / "work")
             seconds = time.perf_counter() - started
             total_rows, total_seconds = total_rows + record.rows_read, total_seconds + seconds
             print(f"{info['source']:<22}{path.suffix[1:]:>7}{record.rows_read:>12,}{seconds:>10.2f}"

@@ -10,7 +10,8 @@
         s.fiscal_year,
         coalesce(c.numerator, 0) as numerator,
         cast(null as double) as denominator,
-        cast(coalesce(c.numerator, 0) as double) as value
+        cast(coalesce(c.numerator, 0) as double) as value,
+        cast(null as {{ dbt.type_string() }}) as null_reason
     from {{ ref('int_area_year_spine') }} s
     left join {{ counted }} c using (area_level, area_code, fiscal_year)
 {%- endmacro %}

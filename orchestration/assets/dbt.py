@@ -9,6 +9,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
+from orchestration.resources import Warehouse
 from orchestration.settings import REPO
 
 project = DbtProject(project_dir=REPO / "dbt_project")
@@ -50,5 +51,6 @@ class LayerTranslator(DagsterDbtTranslator):
 
 
 @dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator())
-def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    yield from dbt.cli(["build"], context=context).stream()
+def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+    # Each run's artifacts and logs beside the warehouse they describe, not in the code's folder.
+    yield from dbt.cli(["build"], context=context, target_path=warehouse.dbt_artifacts / context.run_id).stream()

@@ -7,17 +7,18 @@ import dagster as dg
 
 from orchestration.ingestion.contracts import CONTRACTS, Contract
 from orchestration.ingestion.load import load_file
-from orchestration.ingestion.readers import UnreadableFileError
+from orchestration.ingestion.refusals import FileRefused
 from orchestration.resources import Folders, Warehouse
 
 AREA_DEPS = [dg.AssetKey(["raw", "areas"]), dg.AssetKey(["raw", "abolished_areas"])]
+# What a file is comes from its content, so a source takes any tabular format an office sends.
+LANDING_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods", ".json"}
 
 
 def landing_files(landing: Path, contract: Contract) -> list[Path]:
     """The files to load, by name; a "replace" source loads only its newest (last by name)."""
     folder = landing / contract.source
-    files = sorted(p for p in folder.glob("*") if p.suffix.lstrip(".").lower() in contract.formats) \
-        if folder.exists() else []
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in LANDING_SUFFIXES) if folder.exists() else []
     return files[-1:] if contract.on_new_file == "replace" else files
 
 
@@ -28,20 +29,20 @@ def _source_asset(contract: Contract):
         landing = Path(folders.landing)
         files = landing_files(landing, contract)
         if not files:
-            raise dg.Failure(f"no {'/'.join(contract.formats)} files for {contract.source} in {landing / contract.source}")
-        records, unreadable = [], []
+            raise dg.Failure(f"no files for {contract.source} in {landing / contract.source}")
+        records, refused = [], []
         with warehouse.connect() as con:
             for f in files:
                 try:
-                    records.append(load_file(con, contract, f, f.relative_to(landing).as_posix(), date.today()))
-                except UnreadableFileError as e:
-                    unreadable.append(str(e))
+                    records.append(load_file(con, contract, f, f.relative_to(landing).as_posix(), date.today(),
+                                             warehouse.scratch))
+                except FileRefused as e:  # this file alone fails; the others still load
+                    refused.append(f"{f.relative_to(landing).as_posix()}: {e.reason_en} / {e.reason_th}")
         for r in records:
-            context.log.info(f"{r.source_file}: read {r.rows_read}, accepted {r.rows_accepted}, "
-                             f"quarantined {r.rows_quarantined}{' (unchanged, skipped)' if r.skipped else ''}"
-                             f"{'; ' + r.notes if r.notes else ''}")
-        if unreadable:  # the readable files are loaded; the asset still fails so that nobody misses it
-            raise dg.Failure(f"{contract.source}: {len(unreadable)} file(s) could not be read: {'; '.join(unreadable)}")
+            context.log.info(f"{r.source_file}: {r.status}, read {r.rows_read}, accepted {r.rows_accepted}, "
+                             f"quarantined {r.rows_quarantined}{'; ' + r.notes if r.notes else ''}")
+        if refused:  # the readable files are loaded; the asset still fails so that nobody misses it
+            raise dg.Failure(f"{contract.source}: {len(refused)} file(s) refused:\n" + "\n".join(refused))
         return dg.MaterializeResult(metadata={
             "files": len(records),
             "rows_read": sum(r.rows_read for r in records),
@@ -63,12 +64,12 @@ SOURCE_KEYS = [dg.AssetKey(["raw", s]) for s in CONTRACTS]
 def ingestion_audit(warehouse: Warehouse):
     """Checks that no row was lost: for every file, rows read = accepted + quarantined."""
     with warehouse.connect(read_only=True) as con:
-        bad = con.execute("SELECT source_file FROM raw.load_log "
-                          "WHERE rows_read <> rows_accepted + rows_quarantined").fetchall()
+        bad = con.execute("SELECT source_file FROM raw.load_log WHERE status = 'loaded' "
+                          "AND rows_read <> rows_accepted + rows_quarantined").fetchall()
         if bad:
             raise dg.Failure(f"row counts do not add up for {', '.join(b[0] for b in bad)}")
         files, quarantined = con.execute(
-            "SELECT count(*), coalesce(sum(rows_quarantined), 0) FROM raw.load_log").fetchone()
+            "SELECT count(*), coalesce(sum(rows_quarantined), 0) FROM raw.load_log").fetchall()[0]
     yield dg.MaterializeResult(asset_key=["raw", "load_log"], metadata={"files": files})
     yield dg.MaterializeResult(asset_key=["raw", "quarantine"], metadata={"rows": quarantined})
 

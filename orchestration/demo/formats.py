@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 import xlsxwriter
 
 from orchestration.ingestion.contracts import Contract
-from orchestration.ingestion.sql_functions import MONTHS_FULL, MONTHS_SHORT, THAI_DIGITS
+from orchestration.ingestion.dates import MONTHS_FULL, MONTHS_SHORT
+from orchestration.ingestion.text import THAI_DIGITS
 
 DEMO_TIME = datetime(2025, 10, 1)  # fixed file timestamps keep output byte-identical
 XLSX_FIRST_DATA_ROW = 6            # title, date line, blank, two header rows

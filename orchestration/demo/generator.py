@@ -34,7 +34,9 @@ class Spec:
 SPECS: dict[str, Spec] = {
     "welfare_registry": Spec(sources.welfare_registry, "cp874", extra_faults={
         "birth_after_registration": lambda r: (r.update(birth_date="1/1/2569", registered_on="1/1/2567"),
-                                               "birth_after_registration")[1]}),
+                                               "birth_after_registration")[1],
+        "exit_before_registration": lambda r: (r.update(registered_on="1/1/2567", exited_on="1/1/2566",
+                                                        exit_reason="ย้ายออกนอกพื้นที่"), "exit_before_registration")[1]}),
     "population": Spec(sources.population, "json"),
     "welfare_orgs": Spec(sources.welfare_orgs, "xlsx", groups={
         "org_id": "ข้อมูลองค์กร", "org_name": "ข้อมูลองค์กร", "org_type": "ข้อมูลองค์กร",

@@ -84,6 +84,8 @@ def welfare_registry(w: World) -> list[dict]:
             birth = registered - timedelta(days=rng.randint(low * 365 + 1, high * 365 + 200))
             person = citizen_id(rng)
             ids.append(person)
+            # People leave the register: about one in eight within the years the demo covers.
+            exited = random_date(rng, registered, LAST_DAY) if rng.random() < 0.12 else None
             rows.append({
                 "citizen_id": person, "first_name": rng.choice(FIRST_NAMES), "last_name": rng.choice(LAST_NAMES),
                 "birth_date": format_date(birth, rng), "sex": rng.choice(c.SEXES), "target_group": group,
@@ -91,6 +93,8 @@ def welfare_registry(w: World) -> list[dict]:
                 "registered_on": format_date(registered, rng),
                 "updated_on": format_date(random_date(rng, registered, LAST_DAY), rng) if rng.random() < 0.8 else "",
                 "benefit": rng.choice(BENEFITS),
+                "exited_on": format_date(exited, rng) if exited else "",
+                "exit_reason": rng.choice(c.EXIT_REASONS) if exited else "",
             })
     return rows
 

@@ -13,8 +13,9 @@ import pyarrow as pa
 # A "subdistrict" value is a 6-digit DOPA code or Thai address text ("ต.ปากน้ำโพ อ.เมือง จ.นครสวรรค์").
 ColumnType = Literal["text", "integer", "decimal", "date", "citizen_id", "subdistrict", "fiscal_year"]
 # What ingestion does with a personal column: replace by a keyed hash, drop it once used,
-# or reduce a birth date to an age at the end of the record's fiscal year.
-Personal = Literal["pseudonymise", "drop", "age"] | None
+# reduce a birth date to an age at the end of the record's fiscal year, or keep only the
+# subdistrict that address text resolves to (a house number identifies a household).
+Personal = Literal["pseudonymise", "drop", "age", "locate"] | None
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,6 @@ class Contract:
     source: str
     title_th: str
     title_en: str
-    formats: tuple[str, ...]
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     # Column holding the date that places a row in a fiscal year, used for ages.
@@ -45,9 +45,6 @@ class Contract:
     # What a new file does: "append" its rows (periodic exports) or "replace" every earlier
     # file (full snapshots of a register: only the newest file by name is loaded).
     on_new_file: Literal["append", "replace"] = "append"
-
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -59,12 +56,13 @@ SEXES = ("ชาย", "หญิง")
 ORG_TYPES = ("มูลนิธิ", "สมาคม", "องค์กรภาคเอกชน", "องค์กรสวัสดิการชุมชน", "ส่วนราชการ", "องค์กรปกครองส่วนท้องถิ่น")
 CERTIFICATION_STATUSES = ("รับเรื่อง", "อนุกรรมการรับรอง", "ส่งใบสำคัญ", "ประกาศราชกิจจานุเบกษา", "ไม่รับรอง")
 LAO_TYPES = ("อบจ.", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "อบต.")
+# The register is a stock: people leave it.
+EXIT_REASONS = ("เสียชีวิต", "ย้ายออกนอกพื้นที่", "ขาดคุณสมบัติ", "ขอยกเลิก")
 
 WELFARE_REGISTRY = Contract(
     source="welfare_registry",
     title_th="ทะเบียนกลุ่มเป้าหมายการจัดสวัสดิการสังคม",
     title_en="Register of welfare target-group members",
-    formats=("csv",),
     columns=(
         Column("citizen_id", "เลขประจำตัวประชาชน", "citizen_id", required=True, personal="pseudonymise",
                description_en="Citizen ID, replaced at ingestion by a keyed hash"),
@@ -78,17 +76,20 @@ WELFARE_REGISTRY = Contract(
         Column("registered_on", "วันที่ลงทะเบียน", "date", required=True, not_future=True),
         Column("updated_on", "วันที่ปรับปรุงข้อมูล", "date", not_future=True),
         Column("benefit", "สวัสดิการที่ได้รับ"),
+        Column("exited_on", "วันที่พ้นจากทะเบียน", "date", not_future=True),
+        Column("exit_reason", "เหตุที่พ้นจากทะเบียน", codes=EXIT_REASONS),
     ),
     primary_key=("citizen_id", "target_group"),
     reference_date="registered_on",
-    row_rules=(("birth_after_registration", "birth_date > registered_on", "birth_date"),),
+    row_rules=(("birth_after_registration", "birth_date > registered_on", "birth_date"),
+               ("exit_before_registration", "exited_on < registered_on", "exited_on"),
+               ("incomplete_exit", "(exited_on IS NULL) <> (exit_reason IS NULL)", "exit_reason")),
 )
 
 WELFARE_ORGS = Contract(
     source="welfare_orgs",
     title_th="ทะเบียนองค์การสวัสดิการสังคม",
     title_en="Register of social welfare organisations",
-    formats=("xlsx",),
     columns=(
         Column("org_id", "เลขทะเบียน", required=True),
         Column("org_name", "ชื่อองค์กร", required=True),
@@ -106,7 +107,6 @@ LAO_BUDGETS = Contract(
     source="lao_budgets",
     title_th="งบประมาณด้านสวัสดิการสังคมขององค์กรปกครองส่วนท้องถิ่น",
     title_en="Welfare budgets of local administrative organisations",
-    formats=("csv",),
     columns=(
         Column("lao_code", "รหัส อปท.", required=True),
         Column("lao_name", "ชื่อ อปท.", required=True),
@@ -127,7 +127,6 @@ POPULATION = Contract(
     source="population",
     title_th="จำนวนประชากรจากการทะเบียนราษฎร รายตำบล",
     title_en="Registered population by subdistrict, sex and year (DOPA)",
-    formats=("json",),
     columns=(
         Column("subdistrict_code", "รหัสตำบล", "subdistrict", required=True),
         Column("year", "ปี พ.ศ.", "fiscal_year", required=True, description_en="Population as of 31 December"),
@@ -142,14 +141,13 @@ VOLUNTEERS = Contract(
     source="volunteers",
     title_th="ทะเบียนอาสาสมัครพัฒนาสังคมและความมั่นคงของมนุษย์ (อพม.)",
     title_en="Social development and human security volunteers",
-    formats=("xlsx",),
     columns=(
         Column("citizen_id", "เลขประจำตัวประชาชน", "citizen_id", required=True, personal="pseudonymise"),
         Column("first_name", "ชื่อ", personal="drop"),
         Column("last_name", "นามสกุล", personal="drop"),
         Column("birth_date", "วันเกิด", "date", required=True, personal="age", not_future=True),
         Column("sex", "เพศ", codes=SEXES, required=True),
-        Column("subdistrict_code", "ที่อยู่ (ตำบล อำเภอ จังหวัด)", "subdistrict", required=True),
+        Column("subdistrict_code", "ที่อยู่ (ตำบล อำเภอ จังหวัด)", "subdistrict", required=True, personal="locate"),
         Column("joined_on", "วันที่เป็นอาสาสมัคร", "date", required=True, not_future=True),
         Column("status", "สถานะ", codes=VOLUNTEER_STATUSES, required=True),
         Column("left_on", "วันที่พ้นสภาพ", "date", not_future=True),
@@ -166,7 +164,6 @@ NETWORK_PARTNERS = Contract(
     source="network_partners",
     title_th="ภาคีเครือข่ายการจัดสวัสดิการสังคมและผลการประเมินคุณภาพ",
     title_en="Welfare network partners and their quality assessments",
-    formats=("csv",),
     columns=(
         Column("partner_id", "รหัสภาคี", required=True),
         Column("partner_name", "ชื่อภาคีเครือข่าย", required=True),
@@ -186,7 +183,6 @@ PROJECTS = Contract(
     source="projects",
     title_th="โครงการ/กิจกรรมด้านการจัดสวัสดิการสังคม",
     title_en="Social welfare projects and activities",
-    formats=("json",),
     columns=(
         Column("project_id", "รหัสโครงการ", required=True),
         Column("project_name", "ชื่อโครงการ", required=True),
@@ -208,7 +204,6 @@ FUND_APPLICATIONS = Contract(
     source="fund_applications",
     title_th="คำขอรับการสนับสนุนจากกองทุนส่งเสริมการจัดสวัสดิการสังคม",
     title_en="Proposals to the social welfare promotion fund",
-    formats=("csv",),
     columns=(
         Column("application_id", "เลขที่คำขอ", required=True),
         Column("org_id", "เลขทะเบียนองค์กร", required=True),
@@ -228,7 +223,6 @@ SUFFICIENCY_VILLAGES = Contract(
     source="sufficiency_villages",
     title_th="ผลการประเมินหมู่บ้านเศรษฐกิจพอเพียง (กรมการพัฒนาชุมชน)",
     title_en="Sufficiency-economy village assessments (Community Development Department)",
-    formats=("xlsx",),
     columns=(
         Column("subdistrict_code", "รหัสตำบล", "subdistrict", required=True),
         Column("village_no", "หมู่ที่", "integer", required=True, non_negative=True),
@@ -243,7 +237,6 @@ CAPACITY_TRAININGS = Contract(
     source="capacity_trainings",
     title_th="การพัฒนาศักยภาพองค์กรภาคีเครือข่าย",
     title_en="Capacity building of partner organisations",
-    formats=("csv",),
     columns=(
         Column("training_id", "รหัสการอบรม", required=True),
         Column("partner_id", "รหัสภาคี", required=True),
@@ -261,7 +254,6 @@ CREATIVE_MEDIA = Contract(
     source="creative_media",
     title_th="สื่อสร้างสรรค์ด้านสังคมและผลการพิจารณาของคณะกรรมการ",
     title_en="Creative social media pieces and the committee's decisions",
-    formats=("json",),
     columns=(
         Column("media_id", "รหัสผลงาน", required=True),
         Column("title", "ชื่อผลงาน", required=True),
@@ -278,7 +270,6 @@ LOCAL_DATABASES = Contract(
     source="local_databases",
     title_th="ฐานข้อมูลระดับชุมชนและท้องถิ่น",
     title_en="Community and local databases",
-    formats=("csv",),
     columns=(
         Column("database_id", "รหัสฐานข้อมูล", required=True),
         Column("database_name", "ชื่อฐานข้อมูล", required=True),
@@ -298,11 +289,10 @@ SOCIAL_ASSISTANCE = Contract(
     source="social_assistance",
     title_th="การให้ความช่วยเหลือผู้ประสบปัญหาทางสังคม",
     title_en="Social assistance cases for people in hardship",
-    formats=("csv",),
     columns=(
         Column("case_id", "เลขที่เรื่อง", required=True),
         Column("citizen_id", "เลขประจำตัวประชาชน", "citizen_id", required=True, personal="pseudonymise"),
-        Column("subdistrict_code", "ที่อยู่ (ตำบล อำเภอ จังหวัด)", "subdistrict", required=True),
+        Column("subdistrict_code", "ที่อยู่ (ตำบล อำเภอ จังหวัด)", "subdistrict", required=True, personal="locate"),
         Column("received_on", "วันที่รับเรื่อง", "date", required=True, not_future=True),
         Column("problem", "ประเภทปัญหา", codes=PROBLEMS, required=True),
         Column("assistance", "ความช่วยเหลือที่ได้รับ", codes=ASSISTANCE, required=True),
@@ -319,7 +309,8 @@ CONTRACTS: dict[str, Contract] = {c.source: c for c in (
 
 
 PERSONAL_HANDLING = {"pseudonymise": "replaced by person_key, a keyed hash", "drop": "dropped at ingestion",
-                     "age": "reduced to age_at_fy_end", None: ""}
+                     "age": "reduced to age_at_fy_end", "locate": "address text reduced to its subdistrict code",
+                     None: ""}
 
 
 def data_dictionary() -> pa.Table:

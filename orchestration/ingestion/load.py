@@ -1,11 +1,15 @@
 """Load landing files into the warehouse: accepted rows to ``raw.<source>``, rejected rows to
 ``raw.quarantine``, one record per file in ``raw.load_log``.
 
-Loading is idempotent by file hash: a file already loaded with the same content is skipped; a
-changed file with the same name replaces the rows of its earlier version.
+Loading is idempotent by file hash: a file already loaded with the same content is skipped,
+whatever its name; a changed file with the same name replaces the rows of its earlier version.
+A file that cannot be read is refused on its own, recorded as failed, and its earlier version
+(if any) stays loaded. No row is lost silently: each file's rows read equal the rows stored
+plus the rows quarantined, counted separately.
 """
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -13,10 +17,12 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.ingestion import addresses
+from orchestration.ingestion import addresses, dates, readers
 from orchestration.ingestion.contracts import Column, Contract
-from orchestration.ingestion.readers import ReadResult, read_file
-from orchestration.ingestion.validate import REASONS, address_texts_sql, checked_rows_sql
+from orchestration.ingestion.readers import ReadResult
+from orchestration.ingestion.refusals import FileRefused, unexpected
+from orchestration.ingestion.sql_functions import scalar
+from orchestration.ingestion.validate import REASONS, address_texts_sql, checked_rows_sql, date_texts_sql
 
 DDL = """
 CREATE SCHEMA IF NOT EXISTS raw;
@@ -27,21 +33,28 @@ CREATE TABLE IF NOT EXISTS raw.quarantine (
 CREATE TABLE IF NOT EXISTS raw.load_log (
     source VARCHAR, source_file VARCHAR, file_hash VARCHAR, rows_read BIGINT, rows_accepted BIGINT,
     rows_quarantined BIGINT, loaded_at TIMESTAMP, duration_s DOUBLE, notes VARCHAR);
--- Warehouses made before load notes and the rejected rows' subdistricts were recorded.
+-- Warehouses made before these were recorded.
 ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS notes VARCHAR;
+ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS status VARCHAR;
+ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS file_bytes BIGINT;
+ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS message_en VARCHAR;
+ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS message_th VARCHAR;
+ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS origin JSON;
+UPDATE raw.load_log SET status = 'loaded' WHERE status IS NULL;
 ALTER TABLE raw.quarantine ADD COLUMN IF NOT EXISTS subdistrict_code VARCHAR;
 CREATE OR REPLACE TABLE raw.reason_codes (reason_code VARCHAR, message_en VARCHAR, message_th VARCHAR);
 """
+LOG_COLUMNS = ("source", "source_file", "file_hash", "file_bytes", "status", "rows_read", "rows_accepted",
+               "rows_quarantined", "loaded_at", "duration_s", "notes", "message_en", "message_th", "origin")
 
 
 @dataclass(frozen=True)
 class LoadRecord:
     source_file: str
-    file_hash: str
+    status: str  # loaded, unchanged (loaded before), duplicate (same content as another file)
     rows_read: int
     rows_accepted: int
     rows_quarantined: int
-    skipped: bool
     notes: str | None = None
 
 
@@ -50,8 +63,107 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     con.executemany("INSERT INTO raw.reason_codes VALUES (?, ?, ?)", [(k, *v) for k, v in REASONS.items()])
 
 
-def file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 24):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def load_file(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, name: str, today: date,
+              workdir: Path) -> LoadRecord:
+    """Load one file. ``name`` is its path under the landing folder, stable across runs;
+    ``workdir`` holds transcoded copies while they are read (they are personal data)."""
+    started = time.perf_counter()
+    digest = size = None
+    in_transaction = False
+    try:
+        digest, size = file_digest(path), path.stat().st_size
+        earlier = _loaded_with_hash(con, contract.source, digest)
+        if name in earlier:
+            return LoadRecord(name, "unchanged", *earlier[name])
+        if earlier:
+            return _record_duplicate(con, contract.source, name, digest, size, next(iter(earlier)))
+        read = readers.read(con, path, contract, workdir)
+        _prepare_lookups(con, contract)
+        con.execute("BEGIN")
+        in_transaction = True
+        record = _store(con, contract, name, digest, size, read, today, started)
+        con.execute("COMMIT")
+        return record
+    except Exception as error:
+        if in_transaction:
+            con.execute("ROLLBACK")
+        refusal = error if isinstance(error, FileRefused) else unexpected(path, error)
+        _record_failure(con, contract.source, name, digest, size, refusal, started)
+        raise refusal from None
+    finally:
+        for table in (readers.LANDING, "checked", "address_lookup", "date_lookup"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _loaded_with_hash(con, source: str, digest: str) -> dict[str, tuple]:
+    rows = con.execute("SELECT source_file, rows_read, rows_accepted, rows_quarantined, notes FROM raw.load_log "
+                       "WHERE source = ? AND file_hash = ? AND status = 'loaded' ORDER BY loaded_at",
+                       [source, digest]).fetchall()
+    return {r[0]: r[1:] for r in rows}
+
+
+def _log(con, **values) -> None:
+    columns = ", ".join(values)
+    con.execute(f"INSERT INTO raw.load_log ({columns}) VALUES ({', '.join('?' * len(values))})", list(values.values()))
+
+
+def _record_duplicate(con, source: str, name: str, digest: str, size: int, twin: str) -> LoadRecord:
+    notes = f"same content as {twin}: not loaded twice"
+    seen = scalar(con, "SELECT count(*) FROM raw.load_log WHERE source = ? AND source_file = ? AND file_hash = ? "
+                       "AND status = 'duplicate'", [source, name, digest])
+    if not seen:
+        _log(con, source=source, source_file=name, file_hash=digest, file_bytes=size, status="duplicate",
+             rows_read=0, rows_accepted=0, rows_quarantined=0, loaded_at=_now(con), notes=notes)
+    return LoadRecord(name, "duplicate", 0, 0, 0, notes)
+
+
+def _record_failure(con, source: str, name: str, digest: str | None, size: int | None, refusal: FileRefused,
+                    started: float) -> None:
+    con.execute("DELETE FROM raw.load_log WHERE source = ? AND source_file = ? AND status = 'failed'", [source, name])
+    _log(con, source=source, source_file=name, file_hash=digest, file_bytes=size, status="failed",
+         loaded_at=_now(con), duration_s=time.perf_counter() - started,
+         message_en=refusal.reason_en, message_th=refusal.reason_th)
+
+
+def _now(con):
+    return scalar(con, "SELECT now()::TIMESTAMP")
+
+
+def _prepare_lookups(con, contract: Contract) -> None:
+    """Each distinct address text and date text, resolved once."""
+    for table, query, build in (("address_lookup", address_texts_sql(contract, readers.LANDING), addresses.lookup_table),
+                                ("date_lookup", date_texts_sql(contract, readers.LANDING), dates.lookup_table)):
+        texts = [r[0] for r in con.execute(query).fetchall()] if query else []
+        con.register("lookup", build(texts))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM lookup")
+        con.unregister("lookup")
+
+
+def _store(con, contract: Contract, name: str, digest: str, size: int, read: ReadResult, today: date,
+           started: float) -> LoadRecord:
+    con.execute("CREATE OR REPLACE TEMP TABLE checked AS "
+                + checked_rows_sql(contract, readers.LANDING, today.isoformat()))
+    _remove_superseded(con, contract, name)
+    _insert_accepted(con, contract, name, digest)
+    _insert_quarantined(con, contract, name, digest)
+    _insert_malformed(con, contract.source, name, digest, read)
+    accepted = scalar(con, f"SELECT count(*) FROM raw.{contract.source} WHERE _source_file = ?", [name])
+    quarantined = scalar(con, "SELECT count(*) FROM raw.quarantine WHERE source = ? AND source_file = ?",
+                         [contract.source, name])
+    notes = "; ".join(read.notes) or None
+    _log(con, source=contract.source, source_file=name, file_hash=digest, file_bytes=size, status="loaded",
+         rows_read=read.rows, rows_accepted=accepted, rows_quarantined=quarantined, loaded_at=_now(con),
+         duration_s=time.perf_counter() - started, notes=notes,
+         origin=None if read.origin is None else json.dumps(read.origin, ensure_ascii=False, sort_keys=True))
+    return LoadRecord(name, "loaded", read.rows, accepted, quarantined, notes)
 
 
 def _accepted_expression(col: Column, contract: Contract) -> str | None:
@@ -63,7 +175,7 @@ def _accepted_expression(col: Column, contract: Contract) -> str | None:
     if col.personal == "age":
         ref = contract.reference_date
         return f"age_at({col.name}, fiscal_year_end(fiscal_year_be({ref}))) AS age_at_fy_end"
-    return col.name
+    return col.name  # a "locate" column is already the subdistrict code
 
 
 def accepted_columns_sql(contract: Contract) -> str:
@@ -72,54 +184,11 @@ def accepted_columns_sql(contract: Contract) -> str:
 
 
 def _row_values_sql(contract: Contract) -> str:
-    """The rejected row's cleaned text, without its personal columns: the file and row number
-    lead an authorised person back to the original."""
-    pairs = ", ".join(f"'{c.name}': c_{c.name}" for c in contract.columns if c.personal is None)
+    """The rejected row's cleaned text without its personal columns (address text keeps only the
+    subdistrict it resolved to): the file and row number lead an authorised person to the rest."""
+    pairs = ", ".join(f"'{c.name}': {c.name if c.personal == 'locate' else 'c_' + c.name}"
+                      for c in contract.columns if c.personal in (None, "locate"))
     return f"to_json({{{pairs}}})"
-
-
-def load_file(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, name: str,
-              today: date) -> LoadRecord:
-    """Load one file. ``name`` is its path under the landing folder, stable across runs."""
-    digest = file_hash(path)
-    done = con.execute("SELECT rows_read, rows_accepted, rows_quarantined, notes FROM raw.load_log "
-                       "WHERE source = ? AND source_file = ? AND file_hash = ?",
-                       [contract.source, name, digest]).fetchone()
-    if done:
-        return LoadRecord(name, digest, *done[:3], skipped=True, notes=done[3])
-
-    started = time.perf_counter()
-    read = read_file(path, contract)
-    notes = f"unexpected column(s) ignored: {', '.join(read.extra_columns)}" if read.extra_columns else None
-    con.register("landing_file", read.table)
-    try:
-        con.execute("BEGIN")
-        _resolve_addresses(con, contract)
-        con.execute("CREATE OR REPLACE TEMP TABLE checked AS " + checked_rows_sql(contract, "landing_file", today.isoformat()))
-        _remove_superseded(con, contract, name)
-        _insert_accepted(con, contract, name, digest)
-        _insert_quarantined(con, contract, name, digest)
-        _insert_malformed(con, contract.source, name, digest, read)
-        accepted = con.execute("SELECT count(*) FROM checked WHERE len(problems) = 0").fetchone()[0]
-        quarantined = read.rows_read - accepted
-        con.execute("INSERT INTO raw.load_log VALUES (?, ?, ?, ?, ?, ?, now(), ?, ?)",
-                    [contract.source, name, digest, read.rows_read, accepted, quarantined,
-                     time.perf_counter() - started, notes])
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("landing_file")
-    return LoadRecord(name, digest, read.rows_read, accepted, quarantined, skipped=False, notes=notes)
-
-
-def _resolve_addresses(con, contract: Contract) -> None:
-    query = address_texts_sql(contract, "landing_file")
-    texts = [r[0] for r in con.execute(query).fetchall()] if query else []
-    con.register("address_texts", addresses.lookup_table(texts))
-    con.execute("CREATE OR REPLACE TEMP TABLE address_lookup AS SELECT * FROM address_texts")
-    con.unregister("address_texts")
 
 
 def _remove_superseded(con, contract: Contract, name: str) -> None:
@@ -133,8 +202,8 @@ def _remove_superseded(con, contract: Contract, name: str) -> None:
 
 
 def _table_exists(con, source: str) -> bool:
-    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' "
-                            "AND table_name = ?", [source]).fetchone()[0])
+    return bool(scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' "
+                            "AND table_name = ?", [source]))
 
 
 def _insert_accepted(con, contract: Contract, name: str, digest: str) -> None:
@@ -169,5 +238,5 @@ def _insert_malformed(con, source: str, name: str, digest: str, read: ReadResult
     en, th = REASONS["malformed_row"]
     con.executemany(
         "INSERT INTO raw.quarantine VALUES (?, ?, ?, NULL, ?, 'malformed_row', NULL, ?, ?, ['malformed_row'], "
-        "to_json({'columns_found': ?}), now(), NULL)",
-        [[source, name, digest, row, en, th, found] for row, found in read.malformed])
+        "to_json({'problem': ?}), now(), NULL)",
+        [[source, name, digest, row, en, th, problem] for row, problem in read.malformed])

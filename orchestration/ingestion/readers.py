@@ -1,177 +1,281 @@
-"""Read a landing file into an Arrow table of text columns named by its contract.
+"""Read a landing file into the DuckDB temp table ``landing_file``: the contract's columns as
+text, each row with the row number a person sees when opening the file and, in a workbook, the
+sheet it is on.
 
-Every value stays text here; typing and validation happen in SQL (see ``validate.py``) so that
-a bad value becomes a quarantined row instead of a failed file. Each row keeps the row number a
-person would see when opening the file (header lines counted), and the sheet name for XLSX.
+Every value stays text here; typing and validation happen in SQL (``validate.py``) so that a bad
+value quarantines its row instead of failing the file. What a file is comes from its content
+(``sniff.py``): CSV or tab-separated text in any encoding Thai offices use, XLSX, XLS and ODS
+workbooks (every sheet with the contract's header), CKAN datastore JSON.
 """
 
 import csv
 import io
 import json
+import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from itertools import islice
 from pathlib import Path
 
+import duckdb
+import numpy as np
 import pyarrow as pa
-import pyarrow.csv as pacsv
 from python_calamine import CalamineWorkbook
 
+from orchestration.ingestion import headers, records, sniff
 from orchestration.ingestion.contracts import Contract
+from orchestration.ingestion.refusals import FileRefused
+from orchestration.ingestion.sql_functions import scalar
+from orchestration.ingestion.text import normalise
 
-HEADER_SEARCH_ROWS = 12
-
-
-class UnreadableFileError(Exception):
-    """The file as a whole cannot be read against its contract."""
-
-    def __init__(self, path: Path, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+LANDING = "landing_file"
+BATCH = 50_000
+DELIMITERS = (",", "\t", ";", "|")
+MAX_LINE_BYTES = 1 << 25  # a record may hold a megabyte in one cell, and more
+csv.field_size_limit(MAX_LINE_BYTES)  # the csv module's default is 128 KiB a field
 
 
 @dataclass
 class ReadResult:
-    table: pa.Table
-    # Rows that could not be split into the header's columns: (row number, columns found).
-    malformed: list[tuple[int, int]] = field(default_factory=list)
-    extra_columns: list[str] = field(default_factory=list)
-
-    @property
-    def rows_read(self) -> int:
-        return self.table.num_rows + len(self.malformed)
+    rows: int = 0  # data rows read, malformed ones included
+    # Rows that could not be split into the header's columns: (row number, what was wrong).
+    malformed: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    origin: dict | None = None  # where a fetched file came from: portal, resource, time
 
 
-def read_file(path: Path, contract: Contract) -> ReadResult:
-    suffix = path.suffix.lower()
-    if path.stat().st_size == 0:
-        raise UnreadableFileError(path, "the file is empty")
-    readers = {".csv": _read_csv, ".xlsx": _read_xlsx, ".json": _read_ckan_json}
-    if suffix not in readers:
-        raise UnreadableFileError(path, f"unsupported file type {suffix!r}")
-    return readers[suffix](path, contract)
+def read(con: duckdb.DuckDBPyConnection, path: Path, contract: Contract, workdir: Path) -> ReadResult:
+    """Fill ``landing_file`` from ``path``; refuse a file that cannot be read as a whole."""
+    what = sniff.kind(path)
+    if what == "workbook":
+        return _read_workbook(con, path, contract)
+    if what == "json":
+        return _read_ckan(con, path, contract)
+    return _read_text(con, path, contract, workdir)
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without a BOM) if it decodes, else cp874 (TIS-620), as Thai offices write."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp874")
-
-
-def _read_csv(path: Path, contract: Contract) -> ReadResult:
-    text = decode(path.read_bytes())
-    header = next(csv.reader(io.StringIO(text)), [])
-    names = _column_names(path, contract, header)
-    malformed: list[tuple[int, int]] = []
-
-    def keep_malformed(row) -> str:
-        malformed.append((row.number, row.actual_columns))
-        return "skip"
-
-    # One thread, so that pyarrow knows the line number of a malformed row.
-    table = pacsv.read_csv(
-        io.BytesIO(text.encode("utf-8")),
-        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, use_threads=False),
-        parse_options=pacsv.ParseOptions(invalid_row_handler=keep_malformed),
-        convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                             strings_can_be_null=False),
-    )
-    # Line 1 is the header, so the first data row is row 2 as a spreadsheet shows it. Row
-    # numbers count lines; a quoted value spanning lines would shift them (not seen in exports).
-    numbers = _row_numbers(2, table.num_rows + len(malformed), {m[0] for m in malformed})
-    return _result(table, numbers, None, contract, names, malformed)
-
-
-def _read_ckan_json(path: Path, contract: Contract) -> ReadResult:
-    """The JSON a CKAN datastore_search call returns: result.fields and result.records."""
-    try:
-        result = json.loads(decode(path.read_bytes()))["result"]
-        records, fields = result["records"], [f["id"] for f in result["fields"]]
-    except (ValueError, KeyError, TypeError) as e:
-        raise UnreadableFileError(path, f"not a CKAN datastore response ({e})") from e
-    names = _column_names(path, contract, [f for f in fields if f != "_id"])
-    headers = {name: header for header, name in zip([f for f in fields if f != "_id"], names)}
-    columns = {n: pa.array([_cell_text(r.get(headers[n])) for r in records], pa.string()) for n in names}
-    table = pa.table(columns) if records else pa.table({n: pa.array([], pa.string()) for n in names})
-    # A record's row is its CKAN _id where there is one, else its position.
-    numbers = [int(r.get("_id", i)) for i, r in enumerate(records, start=1)]
-    return _result(table, numbers, None, contract, names)
-
-
-def _read_xlsx(path: Path, contract: Contract) -> ReadResult:
-    try:
-        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-    except Exception as e:  # calamine raises its own error types for broken workbooks
-        raise UnreadableFileError(path, f"not a readable XLSX workbook ({e})") from e
-    rows = [[_cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
-    top, header = _find_header(rows, contract)
-    names = _column_names(path, contract, header)
-    first = top + _header_height(rows, top, contract)
-    # Sheet row numbers as Excel shows them; wholly blank rows are not data.
-    data = [(first + 1 + i, r + [""] * (len(names) - len(r)))
-            for i, r in enumerate(rows[first:]) if any(v.strip() for v in r)]
-    columns = {n: pa.array([r[i] for _, r in data], pa.string()) for i, n in enumerate(names)}
-    table = pa.table(columns) if data else pa.table({n: pa.array([], pa.string()) for n in names})
-    return _result(table, [n for n, _ in data], sheet.name, contract, names)
-
-
-def _cell_text(value) -> str:
+def cell_text(value) -> str:
+    """A spreadsheet or JSON cell as text: whole numbers without ".0", dates as ISO dates."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()[:10]
-    return str(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return normalise(str(value))
 
 
-def _merged_header(rows: list[list[str]], top: int) -> list[str]:
-    """Two header rows where the lower names a column and the upper, merged, names its group.
-    A column without a group is merged down, so its name sits in the upper row only."""
-    upper, lower = rows[top], rows[top + 1] if top + 1 < len(rows) else []
-    return [(lower[i] if i < len(lower) and lower[i].strip() else upper[i]) for i in range(len(upper))]
+# --- text (CSV, tab-separated) ---------------------------------------------------------------
+
+def _read_text(con, path: Path, contract: Contract, workdir: Path) -> ReadResult:
+    workdir.mkdir(parents=True, exist_ok=True)
+    utf8 = workdir / f"landing-{uuid.uuid4().hex}.csv"  # holds personal data: stays in the data folder
+    try:
+        encoding = sniff.transcode(path, utf8)
+        recs = records.scan(utf8)
+        content = np.flatnonzero(~recs.blank)
+        delimiter, header = _find_text_header(utf8, recs, content[:headers.SEARCH_ROWS], contract)
+        header = headers.require_columns(path, header, contract)
+        data = content[header.row + header.height:]
+        result = _read_csv_with_duckdb(con, utf8, recs, data, delimiter, header, contract)
+        if result is None:  # DuckDB and the record scan disagree (a stray quote): read it row by row
+            result = _read_csv_with_python(con, path, utf8, delimiter, contract)
+        else:
+            result.notes += _extra_columns_note(header)
+        if encoding not in ("utf-8", "utf-8-sig"):
+            result.notes.append(f"read as {encoding}")
+        return result
+    finally:
+        utf8.unlink(missing_ok=True)
 
 
-def _score(header: list[str], contract: Contract) -> int:
-    return len({h.strip() for h in header} & set(contract.headers))
+def _parse(texts: list[str], delimiter: str) -> list[list[str]]:
+    return [next(csv.reader(io.StringIO(t), delimiter=delimiter), []) for t in texts]
 
 
-def _header_height(rows: list[list[str]], top: int, contract: Contract) -> int:
-    single, double = _score(rows[top], contract), _score(_merged_header(rows, top), contract)
-    return 2 if double > single else 1
+def _find_text_header(utf8: Path, recs: records.Records, first: np.ndarray, contract: Contract):
+    """The delimiter under which the first records hold the best header."""
+    texts = records.text_of(utf8, recs, first)
+    found = [(d, headers.find(_parse(texts, d), contract)) for d in DELIMITERS]
+    found = [(d, h) for d, h in found if h is not None]
+    if not found:
+        return ",", None
+    return max(found, key=lambda dh: sum(not n.startswith("_extra_") for n in dh[1].names))
 
 
-def _find_header(rows: list[list[str]], contract: Contract) -> tuple[int, list[str]]:
-    """Skip title rows: the header is where the contract's Thai headers are found."""
-    best = max(range(min(HEADER_SEARCH_ROWS, len(rows))), key=lambda r: _score(_merged_header(rows, r), contract),
-               default=0)
-    header = _merged_header(rows, best) if _header_height(rows, best, contract) == 2 else rows[best]
-    return best, header
+def _read_csv_with_duckdb(con, utf8: Path, recs: records.Records, data: np.ndarray, delimiter: str,
+                          header: headers.Header, contract: Contract) -> ReadResult | None:
+    """DuckDB's reader for the values, the record scan for the line numbers. Rows DuckDB rejects
+    (too few or too many columns) are malformed; the rest must be exactly the scanned records."""
+    columns = ", ".join(f"'{n}': 'VARCHAR'" for n in header.names)
+    skip = int(data[0]) if len(data) else len(recs)  # DuckDB counts blank records too
+    for table in ("landing_rejects", "landing_scans", "landing_raw"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.execute(f"""
+        CREATE TEMP TABLE landing_raw AS SELECT * FROM read_csv(?, header = false, skip = {skip},
+            auto_detect = false, columns = {{{columns}}}, delim = ?, quote = '"', escape = '"',
+            strict_mode = true, max_line_size = {MAX_LINE_BYTES}, store_rejects = true,
+            rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')
+    """, [str(utf8), delimiter])
+    # Only the position and kind of each error: csv_line would be the row's text.
+    rejected = con.execute("SELECT DISTINCT line_byte_position, lower(error_type) FROM landing_rejects").fetchall()
+    con.execute("DROP TABLE landing_rejects; DROP TABLE landing_scans")
+    holding = _records_holding(recs, np.array([p for p, _ in rejected], np.int64))
+    bad = {int(i): kind for i, (_, kind) in zip(holding, rejected)}
+    accepted = data[~np.isin(data, list(bad))]
+    if scalar(con, "SELECT count(*) FROM landing_raw") != len(accepted):
+        con.execute("DROP TABLE landing_raw")
+        return None
+    con.register("landing_lines", pa.table({"line": pa.array(recs.lines[accepted], pa.int64())}))
+    picked = ", ".join(f"r.{c.name}" for c in contract.columns)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {LANDING} AS SELECT {picked}, l.line AS _row_number, "
+                f"CAST(NULL AS VARCHAR) AS _sheet FROM landing_raw r POSITIONAL JOIN landing_lines l")
+    con.unregister("landing_lines")
+    con.execute("DROP TABLE landing_raw")
+    malformed = sorted((int(recs.lines[i]), kind) for i, kind in bad.items())
+    return ReadResult(rows=len(data), malformed=malformed)
 
 
-def _column_names(path: Path, contract: Contract, header: list[str]) -> list[str]:
-    """Map Thai headers to column names; every contract column must be there, extras are kept
-    under their own header so the file still parses, and dropped when selected."""
-    stripped = [h.strip() for h in header]
-    missing = [h for h in contract.headers if h not in stripped]
-    if missing:
-        raise UnreadableFileError(path, f"missing column(s) {', '.join(missing)}; found {', '.join(stripped)}")
-    return [contract.headers.get(h, f"_extra_{i}_{h}") for i, h in enumerate(stripped)]
+def _records_holding(recs: records.Records, positions: np.ndarray) -> np.ndarray:
+    """The record each byte position falls in; DuckDB reports the start of a line, which may be a
+    blank one before the record, so a blank record stands for the next one with content."""
+    n = len(recs)
+    with_content = np.where(~recs.blank, np.arange(n), n - 1)
+    next_with_content = np.minimum.accumulate(with_content[::-1])[::-1]
+    return next_with_content[np.searchsorted(recs.starts, positions, side="right") - 1]
 
 
-def _row_numbers(first: int, count: int, skipped: set[int]) -> list[int]:
-    return [n for n in range(first, first + count) if n not in skipped]
+def _read_csv_with_python(con, path: Path, utf8: Path, delimiter: str, contract: Contract) -> ReadResult:
+    with utf8.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, delimiter=delimiter)
+
+        def numbered() -> Iterator[tuple[int, list[str]]]:
+            line = 1
+            for row in reader:
+                if row:  # csv gives a blank line as []
+                    yield line, row
+                line = reader.line_num + 1
+
+        _create_landing(con, contract)
+        result = _load_rows(con, path, contract, numbered(), sheet=None, strict_width=True)
+    if result is None:
+        raise FileRefused(path, "no_header", searched=headers.SEARCH_ROWS)
+    return result
 
 
-def _result(table: pa.Table, numbers: list[int], sheet: str | None, contract: Contract, names: list[str],
-            malformed: list[tuple[int, int]] | None = None) -> ReadResult:
-    """The contract's columns with each row's position; extra columns are reported, not kept."""
-    n = table.num_rows
-    table = table.select([c.name for c in contract.columns])
-    table = table.append_column("_row_number", pa.array(numbers, pa.int64()))
-    table = table.append_column("_sheet", pa.array([sheet] * n, pa.string()))
-    extra = [name.split("_", 3)[3] for name in names if name.startswith("_extra_")]
-    return ReadResult(table, malformed or [], extra)
+# --- workbooks (XLSX, XLS, ODS) --------------------------------------------------------------
+
+def _read_workbook(con, path: Path, contract: Contract) -> ReadResult:
+    try:
+        with path.open("rb") as f:
+            book = CalamineWorkbook.from_filelike(f)
+    except Exception as e:  # calamine raises its own error types for broken workbooks
+        raise FileRefused(path, "unreadable_workbook", error=type(e).__name__) from None
+    _create_landing(con, contract)
+    total, skipped = ReadResult(), []
+    for name in book.sheet_names:
+        sheet = book.get_sheet_by_name(name)
+        top = sheet.start[0] if sheet.start else 0
+        rows = ((top + i + 1, [cell_text(v) for v in row]) for i, row in enumerate(sheet.iter_rows()))
+        result = _load_rows(con, path, contract, rows, sheet=name, strict_width=False)
+        if result is None:
+            skipped.append(name)
+            continue
+        total.rows += result.rows
+        total.notes += [n for n in result.notes if n not in total.notes]
+    if len(skipped) == len(book.sheet_names):
+        raise FileRefused(path, "no_sheet", sheets=len(skipped))
+    if skipped:
+        total.notes.append(f"sheet(s) without this source's header, not read: {', '.join(skipped)}")
+    return total
+
+
+# --- CKAN datastore JSON ---------------------------------------------------------------------
+
+def _read_ckan(con, path: Path, contract: Contract) -> ReadResult:
+    """The JSON a CKAN datastore_search call returns. A failed call and one page of several are
+    refused: loading them would pass part of a source off as the whole of it."""
+    try:
+        doc = json.loads(path.read_bytes().decode("utf-8-sig"))
+        if doc.get("success") is False:
+            error = doc.get("error") or {}
+            raise FileRefused(path, "ckan_error", error=error.get("message") or error.get("__type") or "?")
+        result = doc["result"]
+        entries, fields = result["records"], [f["id"] for f in result["fields"] if f["id"] != "_id"]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise FileRefused(path, "not_ckan") from None
+    total, offset = result.get("total"), int(result.get("offset") or 0)
+    if total is not None and (offset or len(entries) < total):
+        raise FileRefused(path, "ckan_partial", first=offset + 1, last=offset + len(entries), total=total)
+    rows = [(0, fields)] + [(int(r.get("_id", i)), [cell_text(r.get(f)) for f in fields])
+                            for i, r in enumerate(entries, start=1)]
+    _create_landing(con, contract)
+    read = _load_rows(con, path, contract, iter(rows), sheet=None, strict_width=False)
+    if read is None:
+        raise FileRefused(path, "no_header", searched=1)
+    read.origin = doc.get("provenance")
+    return read
+
+
+# --- rows read in Python: workbooks, CKAN records, CSV the scan could not follow --------------
+
+def _create_landing(con, contract: Contract) -> None:
+    columns = ", ".join(f"{c.name} VARCHAR" for c in contract.columns)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {LANDING} ({columns}, _row_number BIGINT, _sheet VARCHAR)")
+
+
+def _load_rows(con, path: Path, contract: Contract, rows: Iterator[tuple[int, list[str]]], sheet: str | None,
+               strict_width: bool) -> ReadResult | None:
+    """Find the header in the first rows, then append the data rows below it to ``landing_file``
+    in batches. None if the rows hold no header of this contract (a sheet of instructions)."""
+    first = list(islice(rows, headers.SEARCH_ROWS))
+    header = headers.find([r for _, r in first], contract)
+    if header is None:
+        return None
+    headers.require_columns(path, header, contract)
+    width = len(header.names)
+    wanted = [header.names.index(c.name) for c in contract.columns]
+    result = ReadResult(notes=_extra_columns_note(header))
+    batch: list[tuple[int, list[str]]] = []
+
+    def flush() -> None:
+        if batch:
+            _append(con, contract, batch, sheet, wanted)
+            batch.clear()
+
+    for number, row in _chain(first[header.row + header.height:], rows):
+        if not any(v.strip() for v in row):
+            continue  # a blank row is not data
+        result.rows += 1
+        if strict_width and len(row) != width:
+            result.malformed.append((number, "missing columns" if len(row) < width else "too many columns"))
+            continue
+        batch.append((number, row + [""] * (width - len(row))))
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    return result
+
+
+def _chain(first: list, rest: Iterator) -> Iterable:
+    yield from first
+    yield from rest
+
+
+def _append(con, contract: Contract, batch: list[tuple[int, list[str]]], sheet: str | None,
+            wanted: list[int]) -> None:
+    table = pa.table({
+        **{c.name: pa.array([row[i] for _, row in batch], pa.string()) for c, i in zip(contract.columns, wanted)},
+        "_row_number": pa.array([n for n, _ in batch], pa.int64()),
+        "_sheet": pa.array([sheet] * len(batch), pa.string()),
+    })
+    con.register("landing_batch", table)
+    con.execute(f"INSERT INTO {LANDING} SELECT * FROM landing_batch")
+    con.unregister("landing_batch")
+
+
+def _extra_columns_note(header: headers.Header) -> list[str]:
+    return [f"unexpected column(s) ignored: {', '.join(header.extra)}"] if header.extra else []

@@ -9,37 +9,25 @@ import hmac
 import duckdb
 import pyarrow as pa
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-MONTHS_FULL = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-               "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
-MONTHS_SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-                "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
-
-_CHECKSUM = " + ".join(f"CAST(substr(d, {i + 1}, 1) AS INTEGER) * {13 - i}" for i in range(12))
+_CHECKSUM = " + ".join(f"TRY_CAST(substr(d, {i + 1}, 1) AS INTEGER) * {13 - i}" for i in range(12))
 
 MACROS = f"""
-CREATE OR REPLACE MACRO th_clean(s) AS
-    nullif(trim(regexp_replace(translate(s, '{THAI_DIGITS}', '0123456789'), '\\s+', ' ', 'g')), '');
-CREATE OR REPLACE MACRO ce_year(y) AS CASE WHEN y > 2400 THEN y - 543 ELSE y END;
-CREATE OR REPLACE MACRO th_month(m) AS
-    coalesce(list_position({MONTHS_FULL}, m), list_position({MONTHS_SHORT}, m));
--- 2566-10-01, 1/10/2566, 1 ต.ค. 2566, 01 ตุลาคม 2566; Buddhist or Common Era years.
-CREATE OR REPLACE MACRO parse_th_date(s) AS CASE
-    WHEN regexp_full_match(s, '\\d{{4}}-\\d{{1,2}}-\\d{{1,2}}') THEN try(make_date(
-        ce_year(CAST(split_part(s, '-', 1) AS INTEGER)),
-        CAST(split_part(s, '-', 2) AS INTEGER), CAST(split_part(s, '-', 3) AS INTEGER)))
-    WHEN regexp_full_match(s, '\\d{{1,2}}/\\d{{1,2}}/\\d{{4}}') THEN try(make_date(
-        ce_year(CAST(split_part(s, '/', 3) AS INTEGER)),
-        CAST(split_part(s, '/', 2) AS INTEGER), CAST(split_part(s, '/', 1) AS INTEGER)))
-    WHEN regexp_full_match(s, '\\d{{1,2}} \\S+ \\d{{4}}') THEN try(make_date(
-        ce_year(CAST(split_part(s, ' ', 3) AS INTEGER)),
-        th_month(split_part(s, ' ', 2)), CAST(split_part(s, ' ', 1) AS INTEGER)))
-    END;
-CREATE OR REPLACE MACRO parse_amount(s) AS TRY_CAST(replace(replace(s, ',', ''), ' ', '') AS DECIMAL(18, 2));
+-- Text arrives normalised (see text.py): here only the spacing is tidied.
+CREATE OR REPLACE MACRO th_clean(s) AS nullif(trim(regexp_replace(s, '\\s+', ' ', 'g')), '');
+-- Numbers as Thai offices write them: 1,250.50 / ฿1,000 / 1,000 บาท / 15,000.- / (12,500.00)
+-- for a negative / a dash for nothing. Exact: a decimal, never rounded here.
+CREATE OR REPLACE MACRO accounting_number(t) AS CASE
+    WHEN t IN ('-', '–', '—') THEN '0'
+    WHEN t LIKE '(%)' THEN '-' || substr(t, 2, length(t) - 2)
+    ELSE regexp_replace(t, '^(\\d+(\\.\\d+)?)\\.?-$', '\\1')
+END;
+CREATE OR REPLACE MACRO parse_decimal(s) AS coalesce(TRY_CAST(s AS DECIMAL(38, 6)),
+    TRY_CAST(accounting_number(regexp_replace(s, '[,\\s฿]|บาท|บ\\.', '', 'g')) AS DECIMAL(38, 6)));
 CREATE OR REPLACE MACRO is_area_code(s) AS regexp_full_match(s, '\\d{{6}}');
 CREATE OR REPLACE MACRO citizen_digits(s) AS regexp_replace(s, '[- ]', '', 'g');
-CREATE OR REPLACE MACRO citizen_id_ok(d) AS
-    regexp_full_match(d, '\\d{{13}}') AND (11 - ({_CHECKSUM}) % 11) % 10 = CAST(substr(d, 13, 1) AS INTEGER);
+-- TRY_CAST: text such as ไม่มีบัตร or 1.10170E+12 is an invalid ID, not an error.
+CREATE OR REPLACE MACRO citizen_id_ok(d) AS coalesce(
+    regexp_full_match(d, '\\d{{13}}') AND (11 - ({_CHECKSUM}) % 11) % 10 = TRY_CAST(substr(d, 13, 1) AS INTEGER), false);
 -- Thai fiscal year (Buddhist Era) of a date: FY2567 runs 1 Oct 2023 to 30 Sep 2024.
 CREATE OR REPLACE MACRO fiscal_year_be(d) AS year(d) + 543 + CASE WHEN month(d) >= 10 THEN 1 ELSE 0 END;
 CREATE OR REPLACE MACRO fiscal_year_end(fy) AS make_date(fy - 543, 9, 30);
@@ -65,6 +53,12 @@ def pseudonymiser(key: bytes):
         return pa.array(out, pa.string())
 
     return pseudonymise
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params=()):
+    """The one value a query returns, its result drained (DuckDB refuses other work on a
+    connection while a result is left open)."""
+    return con.execute(sql, list(params)).fetchall()[0][0]
 
 
 def register(con: duckdb.DuckDBPyConnection, key: bytes) -> None:

@@ -13,13 +13,18 @@ REASONS: dict[str, tuple[str, str]] = {
                            "{column}: เลขประจำตัวประชาชนไม่ครบ 13 หลักหรือเลขตรวจสอบไม่ถูกต้อง"),
     "invalid_date": ("{column}: not a date in a known format", "{column}: รูปแบบวันที่ไม่ถูกต้อง"),
     "future_date": ("{column}: the date is in the future", "{column}: วันที่อยู่ในอนาคต"),
-    "invalid_number": ("{column}: not a number", "{column}: ไม่ใช่ตัวเลข"),
+    "invalid_number": ("{column}: not a number, or a fraction where a whole number or baht and satang belong",
+                       "{column}: ไม่ใช่ตัวเลข หรือมีทศนิยมในช่องจำนวนเต็ม/เกินสองตำแหน่ง"),
     "negative_amount": ("{column}: the amount is negative", "{column}: จำนวนเงินติดลบ"),
     "invalid_fiscal_year": ("{column}: not a Buddhist-era fiscal year", "{column}: ปีงบประมาณไม่ถูกต้อง"),
     "unknown_area": ("{column}: not a DOPA subdistrict code", "{column}: ไม่พบรหัสตำบลในทะเบียนของกรมการปกครอง"),
     "abolished_area": ("{column}: the subdistrict code was abolished", "{column}: รหัสตำบลถูกยกเลิกแล้ว"),
     "not_in_code_list": ("{column}: the value is not in the code list", "{column}: ค่าไม่อยู่ในรายการรหัสที่กำหนด"),
     "birth_after_registration": ("{column}: born after the registration date", "{column}: วันเกิดอยู่หลังวันที่ลงทะเบียน"),
+    "exit_before_registration": ("{column}: left the register before registering",
+                                 "{column}: วันที่พ้นจากทะเบียนอยู่ก่อนวันที่ลงทะเบียน"),
+    "incomplete_exit": ("{column}: an exit needs both its date and its reason",
+                        "{column}: การพ้นจากทะเบียนต้องมีทั้งวันที่และเหตุ"),
     "unresolved_address": ("{column}: the address matches no current subdistrict",
                            "{column}: ที่อยู่ไม่ตรงกับตำบลใดในปัจจุบัน"),
     "ambiguous_address": ("{column}: the address matches more than one subdistrict",
@@ -35,17 +40,33 @@ def _q(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def typed_expression(col: Column) -> str:
-    """SQL for the typed value of a cleaned text column ``c_<name>``."""
+# Amounts are stored in baht and satang: DECIMAL(18, 2) holds up to 10^16.
+AMOUNT_LIMIT = "1e16"
+
+
+def _parsed_expression(col: Column) -> str | None:
+    """A number column's exact value (``n_<name>``), a date column's (``t_<name>``), parsed once."""
     c = f"c_{col.name}"
+    if col.type in ("decimal", "integer", "fiscal_year"):
+        return f"parse_decimal({c}) AS n_{col.name}"
+    if col.type == "date":
+        return f"t_{col.name}.parsed AS t_{col.name}"
+    return None
+
+
+def typed_expression(col: Column) -> str:
+    """SQL for the typed value of a column from its cleaned text ``c_<name>``; NULL when the
+    text is not a valid value. A whole-number column never rounds a fraction."""
+    c, n = f"c_{col.name}", f"n_{col.name}"
+    whole = f"CASE WHEN {n} = trunc({n}) AND abs({n}) < {AMOUNT_LIMIT} THEN CAST({n} AS BIGINT) END"
     return {
         "text": c,
-        "subdistrict": f"CASE WHEN is_area_code({c}) THEN {c} ELSE a_{col.name}.code END",
+        "subdistrict": f"CASE WHEN is_area_code({c}) THEN {c} ELSE a_{col.name}_code END",
         "citizen_id": f"citizen_digits({c})",
-        "date": f"parse_th_date({c})",
-        "decimal": f"parse_amount({c})",
-        "integer": f"TRY_CAST(replace({c}, ',', '') AS BIGINT)",
-        "fiscal_year": f"TRY_CAST({c} AS INTEGER)",
+        "date": f"t_{col.name}",
+        "decimal": f"CASE WHEN {n} = round({n}, 2) AND abs({n}) < {AMOUNT_LIMIT} THEN CAST({n} AS DECIMAL(18, 2)) END",
+        "integer": whole,
+        "fiscal_year": whole,
     }[col.type]
 
 
@@ -79,21 +100,30 @@ def _checks(col: Column, today: str) -> list[tuple[str, str, str]]:
     return [(reason, cond, v) for reason, cond in checks]
 
 
-def address_texts_sql(contract: Contract, source_view: str) -> str | None:
-    """Distinct cleaned values of subdistrict columns that are not codes: address text."""
-    selects = [f"SELECT th_clean({c.name}) AS address FROM {source_view}"
-               for c in contract.columns if c.type == "subdistrict"]
+def _distinct_texts_sql(columns: list[Column], source_view: str) -> str | None:
+    selects = [f"SELECT th_clean({c.name}) AS text FROM {source_view}" for c in columns]
     if not selects:
         return None
-    return (f"SELECT DISTINCT address FROM ({' UNION ALL '.join(selects)}) "
-            f"WHERE address IS NOT NULL AND NOT is_area_code(address)")
+    return f"SELECT DISTINCT text FROM ({' UNION ALL '.join(selects)}) WHERE text IS NOT NULL"
+
+
+def date_texts_sql(contract: Contract, source_view: str) -> str | None:
+    """Distinct cleaned texts of the date columns: each is parsed once (see ``dates.py``)."""
+    return _distinct_texts_sql([c for c in contract.columns if c.type == "date"], source_view)
+
+
+def address_texts_sql(contract: Contract, source_view: str) -> str | None:
+    """Distinct cleaned values of subdistrict columns that are not codes: address text."""
+    query = _distinct_texts_sql([c for c in contract.columns if c.type == "subdistrict"], source_view)
+    return f"SELECT text FROM ({query}) WHERE NOT is_area_code(text)" if query else None
 
 
 def checked_rows_sql(contract: Contract, source_view: str, today: str) -> str:
-    """Every row of ``source_view`` with its typed columns and its list of problems.
-    Needs a table ``address_lookup(address, code, status)`` (see ``addresses.py``)."""
+    """Every row of ``source_view`` with its typed columns and its list of problems. Needs the
+    tables ``address_lookup(address, code, status)`` and ``date_lookup(text, parsed)``."""
     cols = contract.columns
     cleaned = ", ".join(f"th_clean({c.name}) AS c_{c.name}" for c in cols)
+    parsed = "".join(f", {e}" for c in cols if (e := _parsed_expression(c)))
     typed = ", ".join(f"{typed_expression(c)} AS {c.name}" for c in cols)
     checks = [chk for c in cols for chk in _checks(c, today)]
     checks += list(contract.row_rules)
@@ -103,14 +133,17 @@ def checked_rows_sql(contract: Contract, source_view: str, today: str) -> str:
     )
     # Address text resolves through one join per subdistrict column; codes do not need it.
     places = [c.name for c in cols if c.type == "subdistrict"]
-    address_joins = " ".join(f"LEFT JOIN address_lookup a_{n} ON a_{n}.address = c_{n}" for n in places)
-    address_status = "".join(f", a_{n}.status AS address_status_{n}" for n in places)
+    joins = " ".join([f"LEFT JOIN address_lookup a_{n} ON a_{n}.address = c_{n}" for n in places]
+                     + [f"LEFT JOIN date_lookup t_{c.name} ON t_{c.name}.text = c_{c.name}"
+                        for c in cols if c.type == "date"])
+    address_codes = "".join(f", a_{n}.code AS a_{n}_code, a_{n}.status AS address_status_{n}" for n in places)
     key = ", ".join(contract.primary_key)
     key_present = " AND ".join(f"{k} IS NOT NULL" for k in contract.primary_key)
     duplicate = f"{{'reason': 'duplicate_key', 'column': {_q(key)}}}"
     return f"""
     WITH cleaned AS (SELECT _row_number, _sheet, {cleaned} FROM {source_view}),
-    typed AS (SELECT cleaned.*, {typed}{address_status} FROM cleaned {address_joins}),
+    parsed AS (SELECT cleaned.*{parsed}{address_codes} FROM cleaned {joins}),
+    typed AS (SELECT parsed.*, {typed} FROM parsed),
     checked AS (SELECT *, list_filter([{problems}], lambda p: p IS NOT NULL) AS problems FROM typed)
     -- The first valid row with a key wins; later valid rows with the same key are duplicates.
     SELECT * REPLACE (CASE

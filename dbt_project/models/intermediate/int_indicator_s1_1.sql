@@ -8,6 +8,7 @@ select
     fiscal_year,
     cast(null as double) as numerator,
     cast(null as double) as denominator,
-    avg(score) as value
+    avg(score) as value,
+    cast(null as {{ dbt.type_string() }}) as null_reason
 from {{ ref('int_source_quality') }}
 group by area_level, area_code, fiscal_year

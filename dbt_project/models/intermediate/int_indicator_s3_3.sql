@@ -13,7 +13,8 @@ select
     cast(last_year.spent as double) as denominator,
     case when last_year.spent > 0
         then 100.0 * (this_year.spent - last_year.spent) / last_year.spent
-    end as value
+    end as value,
+    case when coalesce(last_year.spent, 0) = 0 then 'no_base_amount' end as null_reason
 from {{ ref('int_area_year_spine') }} s
 left join spent this_year
     on this_year.area_level = s.area_level and this_year.area_code = s.area_code

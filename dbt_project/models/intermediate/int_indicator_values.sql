@@ -19,6 +19,7 @@ select
     v.value,
     v.numerator,
     v.denominator,
+    v.null_reason,
     i.unit_en,
     i.unit_th
 from computed v

@@ -1,4 +1,25 @@
 -- Registered population per area and year: the denominator of every rate per 1,000 people.
 -- DOPA counts people on 31 December, which falls in the fiscal year of the same number.
-{{ by_area_level(located(ref('stg_population'), fiscal_year='population_year'),
-    'sum(population) as population', fiscal_year='reporting_year') }}
+-- Each subdistrict reports each sex on its own row. Where a row is missing (quarantined, or
+-- never sent) the area's total would be short and its rates too high, so the area-year is
+-- marked incomplete and rates on it are not published.
+with counted as (
+    {{ by_area_level(located(ref('stg_population'), fiscal_year='population_year'),
+        'sum(population) as population, count(*) as cells_reported', fiscal_year='reporting_year') }}
+),
+
+expected as (
+    {{ by_area_level(ref('int_areas_in_scope'), 'count(*) * 2 as cells_expected', fiscal_year=none) }}
+)
+
+select
+    s.area_level,
+    s.area_code,
+    s.fiscal_year,
+    c.population,
+    coalesce(c.cells_reported, 0) as cells_reported,
+    e.cells_expected,
+    coalesce(c.cells_reported, 0) = e.cells_expected as is_complete
+from {{ ref('int_area_year_spine') }} s
+join expected e on e.area_level = s.area_level and e.area_code = s.area_code
+left join counted c on c.area_level = s.area_level and c.area_code = s.area_code and c.fiscal_year = s.fiscal_year

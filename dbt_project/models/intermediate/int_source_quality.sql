@@ -1,5 +1,7 @@
 -- The data-quality score behind S1.1, per source and area, each component 0-100:
---   completeness  share of rows read with every required field filled;
+--   completeness  share of rows read with every required field filled; for the population, which
+--                 is a grid (every subdistrict reports each sex every year), the share of the
+--                 grid's cells present in the reporting years, so a missing row counts too;
 --   validity      share of rows read that were accepted;
 --   timeliness    100 if the newest accepted record is dated in the reporting year (the last
 --                 fiscal year in scope), 25 points less per year older, 0 with no record;
@@ -58,6 +60,12 @@ area_sizes as (
     select 'country', 'TH', count(*) from areas having {{ several_provinces_loaded() }}
 ),
 
+population_grid as (
+    select area_level, area_code, 100.0 * sum(cells_reported) / sum(cells_expected) as completeness
+    from {{ ref('int_population_by_area') }}
+    group by area_level, area_code
+),
+
 sources as (
     select distinct source from {{ source('raw', 'source_columns') }}
 ),
@@ -74,7 +82,9 @@ components as (
         c.latest_record_fiscal_year,
         coalesce(c.subdistricts_reporting, 0) as subdistricts_reporting,
         a.subdistricts,
-        coalesce(100.0 * (c.rows_read - c.rows_missing_required) / c.rows_read, 0) as completeness,
+        case when sources.source = 'population' then coalesce(g.completeness, 0)
+            else coalesce(100.0 * (c.rows_read - c.rows_missing_required) / c.rows_read, 0)
+        end as completeness,
         coalesce(100.0 * c.rows_accepted / c.rows_read, 0) as validity,
         case
             when c.latest_record_fiscal_year is null then 0
@@ -85,6 +95,7 @@ components as (
     from sources
     cross join area_sizes a
     left join counted c on c.source = sources.source and c.area_level = a.area_level and c.area_code = a.area_code
+    left join population_grid g on g.area_level = a.area_level and g.area_code = a.area_code
 )
 
 select

@@ -12,7 +12,8 @@ published as (
         case when d.hidden then null else v.value end as value,
         case when d.hidden then null else v.numerator end as numerator,
         v.denominator, v.unit_en, v.unit_th,
-        coalesce(d.hidden, false) as is_suppressed
+        coalesce(d.hidden, false) as is_suppressed,
+        case when d.hidden then 'suppressed' else v.null_reason end as null_reason
     from {{ ref('int_indicator_values') }} v
     left join {{ ref('int_indicator_disclosure') }} d
         on d.indicator_code = v.indicator_code and d.area_level = v.area_level
@@ -65,6 +66,7 @@ select
     target_value,
     target_is_demo,
     is_suppressed,
+    null_reason,
     case
         when target_value is null then 'no_target'
         when value is null then 'no_data'

@@ -12,6 +12,8 @@ select
     {{ fiscal_year_be('registered_on') }} as registered_fiscal_year,
     updated_on,
     benefit,
+    exited_on,
+    exit_reason,
     _source_file,
     _row_number
 from source

@@ -11,6 +11,7 @@ import oracle
 from orchestration.ingestion.contracts import CONTRACTS
 
 REPORTING_YEAR = 2568
+REPORTING_YEARS = range(2563, 2569)
 # The Thai column(s) each source's records are dated by, the first filled one counting.
 DATED_BY = {
     "welfare_registry": ("วันที่ปรับปรุงข้อมูล", "วันที่ลงทะเบียน"), "welfare_orgs": ("วันที่รับรอง",),
@@ -51,8 +52,8 @@ def expected_scores(build, areas: dict) -> dict:
         column = next(c.header_th for c in CONTRACTS[source].columns if c.type == "subdistrict")
         rows, first = oracle.read_source(build.config.landing_dir / name, source)
         faults = {f["row"]: f["reason"] for f in planted["faults"]}
-        read, accepted, missing, years, reporting = (defaultdict(int), defaultdict(int), defaultdict(int),
-                                                     defaultdict(set), defaultdict(set))
+        read, accepted, missing, years, reporting, cells = (defaultdict(int), defaultdict(int), defaultdict(int),
+                                                            defaultdict(set), defaultdict(set), defaultdict(int))
         for number, row in enumerate(rows, start=first):
             code = None if faults.get(number) == "malformed_row" else subdistrict_named(row.get(column))
             for area in areas:
@@ -63,10 +64,14 @@ def expected_scores(build, areas: dict) -> dict:
                         accepted[area] += 1
                         years[area].add(record_year(source, row))
                         reporting[area].add(code)
+                        cells[area] += record_year(source, row) in REPORTING_YEARS
         for area, subdistricts in areas.items():
             n = read[area]
             latest = max((y for y in years[area] if y), default=None)
-            parts = [100 * (n - missing[area]) / n if n else 0, 100 * accepted[area] / n if n else 0,
+            # The population is a grid of subdistrict × sex × year: its completeness is the share present.
+            completeness = (100 * cells[area] / (2 * subdistricts * len(REPORTING_YEARS)) if source == "population"
+                            else 100 * (n - missing[area]) / n if n else 0)
+            parts = [completeness, 100 * accepted[area] / n if n else 0,
                      0 if latest is None else max(0, min(100, 100 - 25 * (REPORTING_YEAR - latest))),
                      100 * len(reporting[area]) / subdistricts]
             scores[(source, area)] = sum(parts) / 4

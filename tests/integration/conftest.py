@@ -45,10 +45,10 @@ def data_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_build(data_dir) -> DemoBuild:
-    from orchestration.definitions import ALL_ASSETS_JOB, build
+    """Built as ``welfare build`` builds: one run recorded in the data folder's Dagster instance."""
+    from orchestration import build as builds
+    from orchestration.definitions import build
 
     config = settings.Settings(data_dir)
     manifest = generate(config.landing_dir, ["60"], seed=2567, scale=SCALE)
-    defs = build(config)
-    result = defs.resolve_job_def(ALL_ASSETS_JOB).execute_in_process(raise_on_error=False)
-    return DemoBuild(config, manifest, defs, result)
+    return DemoBuild(config, manifest, build(config), builds.run(config))

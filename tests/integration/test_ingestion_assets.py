@@ -54,6 +54,22 @@ def test_an_unreadable_file_fails_its_source_only(config):
     assert loaded == set(CONTRACTS)
 
 
+def test_a_file_that_crashes_the_reader_fails_alone_and_is_named(config):
+    generate(config.landing_dir, ["60"], scale=SCALE)
+    # Nobody foresaw this one: a folder named like an export (a copy unpacked in place).
+    (config.landing_dir / "welfare_registry" / "registry_2568_ชุดที่2.csv").mkdir()
+    result = ingest(config)
+    failed = failures(result)
+    assert set(failed) == {"raw__welfare_registry"}
+    message = failed["raw__welfare_registry"]
+    assert "welfare_registry/registry_2568_ชุดที่2.csv" in message and "IsADirectoryError" in message
+    assert "อ่านไฟล์ไม่ได้" in message  # and in Thai
+    loaded = query(config, "SELECT source_file, status FROM raw.load_log WHERE source = 'welfare_registry' ORDER BY 1")
+    assert loaded == [("welfare_registry/registry_2568_ชุดที่2.csv", "failed"),
+                      ("welfare_registry/welfare_registry_60.csv", "loaded")]
+    assert query(config, "SELECT count(*) FROM raw.welfare_registry")[0][0] > 0
+
+
 def test_reingesting_unchanged_files_is_a_no_op(config):
     generate(config.landing_dir, ["60"], scale=SCALE)
     assert ingest(config).success

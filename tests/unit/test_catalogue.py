@@ -4,7 +4,7 @@ import csv
 import re
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def catalogue() -> list[dict]:

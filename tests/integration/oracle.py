@@ -163,9 +163,21 @@ def active_at_year_end(volunteers: list[dict], years) -> list[tuple]:
     return items
 
 
-def population(records: list[dict]) -> dict:
-    out = defaultdict(int)
+def population(records: list[dict]) -> tuple[dict, dict]:
+    """(level, area, year) → registered population, and whether every subdistrict of the area
+    reported both sexes that year (Nakhon Sawan's 130 subdistricts)."""
+    import geothai
+
+    total, cells = defaultdict(int), defaultdict(int)
     for r in records:
         for level, n in LEVELS:
-            out[(level, r["รหัสตำบล"][:n], int(r["ปี พ.ศ."]))] += int(str(r["จำนวนประชากร"]).replace(",", ""))
-    return out
+            key = (level, r["รหัสตำบล"][:n], int(r["ปี พ.ศ."]))
+            total[key] += int(str(r["จำนวนประชากร"]).replace(",", ""))
+            cells[key] += 1
+    subdistricts = defaultdict(int)
+    for d in geothai.districts("60"):
+        for s in geothai.subdistricts(d.code):
+            for level, n in LEVELS:
+                subdistricts[(level, s.code[:n])] += 1
+    complete = defaultdict(bool, {k: cells[k] == 2 * subdistricts[k[:2]] for k in cells})
+    return total, complete

@@ -10,7 +10,7 @@ import pytest
 from orchestration import dimensions
 from orchestration.ingestion import load, sql_functions
 from orchestration.ingestion.contracts import LAO_BUDGETS, POPULATION, SOCIAL_ASSISTANCE, WELFARE_ORGS, WELFARE_REGISTRY
-from orchestration.ingestion.readers import UnreadableFileError
+from orchestration.ingestion.refusals import FileRefused
 
 TODAY = date(2026, 11, 22)
 VALID_ID = "1101700230708"       # check digit 8
@@ -34,7 +34,7 @@ def con():
 def registry_line(citizen_id=VALID_ID, birth="๑๒ มี.ค. ๒๕๐๕", group="ผู้สูงอายุ", subdistrict="600101",
                   registered="1/10/2566", name="สมชาย,ใจดี") -> str:
     return (f"{citizen_id},{name},{birth},ชาย,{group},12 หมู่ 3 ต.ปากน้ำโพ,{subdistrict},"
-            f"{registered},2567-01-15,เบี้ยยังชีพผู้สูงอายุ")
+            f"{registered},2567-01-15,เบี้ยยังชีพผู้สูงอายุ,,")
 
 
 def write_registry(path, lines, encoding="cp874"):
@@ -56,7 +56,7 @@ def test_cp874_csv_with_thai_digits_and_buddhist_dates(con, tmp_path):
         registry_line(citizen_id="1111111111119", group="คนพิการ", registered="1/10/2590"),
         registry_line(),  # the same person and group again
     ])
-    record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
     assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (6, 1, 5)
     assert quarantined(con, "welfare_registry") == [
         (3, "invalid_citizen_id"), (4, "unknown_area"), (5, "invalid_date"), (6, "future_date"), (7, "duplicate_key")]
@@ -69,7 +69,7 @@ def test_cp874_csv_with_thai_digits_and_buddhist_dates(con, tmp_path):
 def test_rejected_rows_keep_the_subdistrict_they_name(con, tmp_path):
     path = write_registry(tmp_path / "registry.csv", [registry_line(citizen_id=BAD_CHECKSUM_ID),
                                                       registry_line(subdistrict="609999")])
-    load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
     assert con.execute("SELECT reason_code, subdistrict_code FROM raw.quarantine ORDER BY row_number").fetchall() \
         == [("invalid_citizen_id", "600101"), ("unknown_area", "609999")]
 
@@ -87,7 +87,7 @@ def test_a_warehouse_from_before_the_subdistrict_column_is_migrated(tmp_path):
 
 def test_personal_columns_never_reach_the_warehouse(con, tmp_path):
     path = write_registry(tmp_path / "registry.csv", [registry_line(), registry_line(subdistrict="")])
-    load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
     columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                          "WHERE table_name = 'welfare_registry'").fetchall()}
     assert not columns & {"citizen_id", "first_name", "last_name", "address", "birth_date"}
@@ -101,22 +101,22 @@ def test_same_person_gets_the_same_pseudonym_in_every_file(con, tmp_path):
     a = write_registry(tmp_path / "a.csv", [registry_line()])
     b = write_registry(tmp_path / "b.csv", [registry_line(citizen_id="1-1017-00230-70-8", group="คนพิการ")],
                        encoding="utf-8-sig")
-    load.load_file(con, WELFARE_REGISTRY, a, "a.csv", TODAY)
-    load.load_file(con, WELFARE_REGISTRY, b, "b.csv", TODAY)
+    load.load_file(con, WELFARE_REGISTRY, a, "a.csv", TODAY, tmp_path)
+    load.load_file(con, WELFARE_REGISTRY, b, "b.csv", TODAY, tmp_path)
     keys = con.execute("SELECT DISTINCT person_key FROM raw.welfare_registry").fetchall()
     assert len(keys) == 1
 
 
 def test_reloading_a_file_is_a_no_op_and_a_corrected_file_replaces_it(con, tmp_path):
     path = write_registry(tmp_path / "registry.csv", [registry_line(), registry_line(citizen_id=BAD_CHECKSUM_ID)])
-    first = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
-    again = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
-    assert not first.skipped and again.skipped
+    first = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
+    again = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
+    assert (first.status, again.status) == ("loaded", "unchanged")
     assert con.execute("SELECT count(*) FROM raw.welfare_registry").fetchone()[0] == 1
     assert con.execute("SELECT count(*) FROM raw.load_log").fetchone()[0] == 1
 
     write_registry(path, [registry_line(), registry_line(citizen_id="1111111111119")])
-    corrected = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    corrected = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
     assert (corrected.rows_accepted, corrected.rows_quarantined) == (2, 0)
     assert con.execute("SELECT count(*) FROM raw.welfare_registry").fetchone()[0] == 2
     assert quarantined(con, "welfare_registry") == []
@@ -133,7 +133,7 @@ def test_utf8_bom_csv_with_thousand_separators(con, tmp_path):
     ]
     path = tmp_path / "budgets.csv"
     path.write_bytes(("\r\n".join([header, *lines]) + "\r\n").encode("utf-8-sig"))
-    load.load_file(con, LAO_BUDGETS, path, "budgets.csv", TODAY)
+    load.load_file(con, LAO_BUDGETS, path, "budgets.csv", TODAY, tmp_path)
     assert con.execute("SELECT welfare_budget_allocated, welfare_budget_spent, community_fund_contribution "
                        "FROM raw.lao_budgets").fetchall() == [(1250000.50, 98765, 1000)]
     assert quarantined(con, "lao_budgets") == [(3, "invalid_number"), (4, "negative_amount"), (5, "not_in_code_list")]
@@ -155,7 +155,7 @@ def test_xlsx_with_title_rows_and_merged_two_row_header(con, tmp_path):
     ws.append([None, None, None, None, None, None, None])  # blank rows at the end are not data
     path = tmp_path / "orgs.xlsx"
     wb.save(path)
-    record = load.load_file(con, WELFARE_ORGS, path, "orgs.xlsx", TODAY)
+    record = load.load_file(con, WELFARE_ORGS, path, "orgs.xlsx", TODAY, tmp_path)
     assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (2, 1, 1)
     assert con.execute("SELECT org_id, certified_on, _sheet, _row_number FROM raw.welfare_orgs").fetchall() == [
         ("60-1", date(2022, 6, 15), "Sheet", 6)]
@@ -165,13 +165,13 @@ def test_xlsx_with_title_rows_and_merged_two_row_header(con, tmp_path):
 def test_an_unreadable_file_is_refused_with_its_name_and_reason(con, tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    with pytest.raises(UnreadableFileError, match="empty.csv: the file is empty"):
-        load.load_file(con, WELFARE_REGISTRY, empty, "empty.csv", TODAY)
+    with pytest.raises(FileRefused, match="empty.csv: the file is empty"):
+        load.load_file(con, WELFARE_REGISTRY, empty, "empty.csv", TODAY, tmp_path)
     missing = tmp_path / "missing.csv"
     missing.write_bytes((REGISTRY_HEADER.replace(",เพศ", "") + "\r\n").encode("cp874"))
-    with pytest.raises(UnreadableFileError, match="missing.csv: missing column.*เพศ"):
-        load.load_file(con, WELFARE_REGISTRY, missing, "missing.csv", TODAY)
-    assert con.execute("SELECT count(*) FROM raw.load_log").fetchone()[0] == 0
+    with pytest.raises(FileRefused, match="missing.csv: missing column.*เพศ"):
+        load.load_file(con, WELFARE_REGISTRY, missing, "missing.csv", TODAY, tmp_path)
+    assert con.execute("SELECT count(*) FROM raw.load_log WHERE status <> 'failed'").fetchone()[0] == 0
 
 
 def test_ckan_datastore_json(con, tmp_path):
@@ -188,7 +188,7 @@ def test_ckan_datastore_json(con, tmp_path):
         "total": 4}}
     path = tmp_path / "population.json"
     path.write_text(json.dumps(response, ensure_ascii=False), encoding="utf-8")
-    record = load.load_file(con, POPULATION, path, "population.json", TODAY)
+    record = load.load_file(con, POPULATION, path, "population.json", TODAY, tmp_path)
     assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (4, 2, 2)
     assert con.execute("SELECT year, sex, population FROM raw.population ORDER BY _row_number").fetchall() == [
         (2567, "ชาย", 10234), (2567, "หญิง", 11002)]
@@ -205,7 +205,7 @@ def test_address_text_resolves_to_a_subdistrict_code(con, tmp_path):
     ]
     path = tmp_path / "assistance.csv"
     path.write_bytes(("\r\n".join([header, *lines]) + "\r\n").encode("utf-8-sig"))
-    load.load_file(con, SOCIAL_ASSISTANCE, path, "assistance.csv", TODAY)
+    load.load_file(con, SOCIAL_ASSISTANCE, path, "assistance.csv", TODAY, tmp_path)
     assert con.execute("SELECT case_id, subdistrict_code FROM raw.social_assistance ORDER BY 1").fetchall() == [
         ("C1", "600101"), ("C4", "600102")]
     assert quarantined(con, "social_assistance") == [(3, "unresolved_address"), (4, "ambiguous_address")]
@@ -215,7 +215,7 @@ def test_address_text_resolves_to_a_subdistrict_code(con, tmp_path):
 def test_a_row_cut_short_is_quarantined_not_lost(con, tmp_path):
     path = write_registry(tmp_path / "registry.csv", [registry_line(), registry_line(citizen_id="1111111111119")])
     path.write_bytes(path.read_bytes().rstrip(b"\r\n")[:-40])
-    record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
     assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (2, 1, 1)
     assert quarantined(con, "welfare_registry") == [(3, "malformed_row")]
 
@@ -224,6 +224,6 @@ def test_an_unexpected_extra_column_is_noted_and_ignored(con, tmp_path):
     path = tmp_path / "registry.csv"
     lines = [REGISTRY_HEADER + ",หมายเหตุ", registry_line() + ",ตรวจแล้ว"]
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp874"))
-    record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY)
+    record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
     assert record.rows_accepted == 1
-    assert record.notes == "unexpected column(s) ignored: หมายเหตุ"
+    assert "unexpected column(s) ignored: หมายเหตุ" in record.notes

@@ -51,9 +51,10 @@ def expected_counts(code: str, rows) -> dict:
                     key = (level, area, int(b["ปีงบประมาณ"]))
                     out[key] = out.get(key, 0) + 1
         return out
-    if code == "D1.1":
+    if code == "D1.1":  # registered by the year end and not yet left the register
         return oracle.tally((r["รหัสตำบล"], y, r["เลขประจำตัวประชาชน"]) for r in rows("welfare_registry")
-                            for y in YEARS if date(r["วันที่ลงทะเบียน"]) <= oracle.fiscal_year_end(y))
+                            for y in YEARS if date(r["วันที่ลงทะเบียน"]) <= oracle.fiscal_year_end(y)
+                            and ((left := date(r["วันที่พ้นจากทะเบียน"])) is None or left > oracle.fiscal_year_end(y)))
     if code == "D1.2":
         return oracle.tally((oracle.subdistrict_of(r["ที่อยู่ (ตำบล อำเภอ จังหวัด)"]), fy(date(r["วันที่รับเรื่อง"])),
                              r["เลขประจำตัวประชาชน"]) for r in rows("social_assistance"))
@@ -76,16 +77,18 @@ def test_indicator_matches_independent_recompute(demo_build, clean, code):
     got = published.indicator(demo_build.published_db, code)
     assert got, f"{code} is not published"
     assert any(num for _, num, _ in got.values()), f"{code} is zero everywhere: the test would prove nothing"
-    people = oracle.population(clean("population")) if code.startswith("D") else {}
+    people, complete = oracle.population(clean("population")) if code.startswith("D") else ({}, {})
     for key, (value, numerator, denominator) in got.items():
         count = expected.get(key, 0)
         if numerator is None:  # hidden by disclosure control; test_disclosure checks the rule
             assert value is None and counts_people(demo_build.published_db, code), (code, key)
             continue
         assert numerator == count, (code, key)
-        if people:
+        if people and complete[key]:
             assert denominator == people[key], (code, key)
             assert value == pytest.approx(1000 * numerator / denominator, rel=1e-12)
+        elif people:  # a sex or subdistrict missing from the population: no rate
+            assert (value, denominator) == (None, None), (code, key)
         else:
             assert value == numerator
 
@@ -116,3 +119,19 @@ def test_progress_status_follows_the_straight_line_from_baseline_to_target(demo_
     for *args, status, is_demo in rows:
         assert status == expected_status(*args), args
         assert is_demo in (None, 1)  # every target shipped with the project is a demo target
+
+
+def test_rates_on_an_incomplete_population_are_withheld_with_a_reason(demo_build, clean):
+    _, complete = oracle.population(clean("population"))
+    incomplete = {key for key, ok in complete.items() if not ok}
+    assert {level for level, _, _ in incomplete} == {"subdistrict", "district", "province"}, \
+        "the demo's planted population faults should leave some area-years incomplete"
+    con = sqlite3.connect(demo_build.published_db)
+    rows = con.execute("SELECT area_level, area_code, fiscal_year, value, denominator, null_reason "
+                       "FROM indicator_values WHERE indicator_code IN ('D1.1', 'D1.2', 'D2.1')").fetchall()
+    con.close()
+    withheld = {(level, area, fy): (value, den, reason) for level, area, fy, value, den, reason in rows
+                if (level, area, fy) in incomplete}
+    assert withheld
+    for key, (value, denominator, reason) in withheld.items():
+        assert (value, denominator) == (None, None) and reason in ("population_incomplete", "suppressed"), key

@@ -1,0 +1,32 @@
+"""Text as Thai offices type it, put in one form so that headers and values compare equal.
+
+Applied to every value before validation: CSV text chunk by chunk as it is transcoded, cells of
+workbooks and CKAN records one by one. Line breaks are kept, so CSV line numbers stay true.
+"""
+
+import re
+import unicodedata
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+# Characters that take no space, left behind by copying from web pages and Word.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Spaces other than the plain one: no-break (Excel, web forms), thin, ideographic.
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
+_TABLE = str.maketrans({**dict.fromkeys(_INVISIBLE), **dict.fromkeys(_SPACES, " "),
+                        **{t: str(i) for i, t in enumerate(THAI_DIGITS)}})
+# Sara am typed as nikhahit + sara aa, a tone mark before or between them: one character.
+# NFC does not compose it (the decomposition of U+0E33 is a compatibility one).
+_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+
+
+def normalise(text: str) -> str:
+    """Unicode NFC, no invisible characters, sara am composed, Thai digits as 0-9, every kind of
+    space as a plain one. Line breaks and runs of spaces are left for the caller."""
+    text = unicodedata.normalize("NFC", text.translate(_TABLE))
+    return _SARA_AM.sub("\\1\u0e33", text) if "\u0e4d" in text else text
+
+
+def header_key(text: str) -> str:
+    """How a header cell is compared with a contract's: normalised, with no white space at all
+    (people put spaces and Alt+Enter line breaks anywhere), case-folded."""
+    return "".join(normalise(text).split()).casefold()
