@@ -4,6 +4,7 @@ The command line and the tests build through here, so that what is tested is wha
 """
 
 import os
+import shutil
 
 import dagster as dg
 from dagster._core.instance.ref import InstanceRef
@@ -11,6 +12,7 @@ from dagster._core.instance.ref import InstanceRef
 from orchestration import settings
 
 INFO_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+KEEP_DBT_RUNS = 5  # dbt's artifacts and logs of the latest runs; older ones are removed
 
 
 def instance(config: settings.Settings) -> dg.DagsterInstance:
@@ -24,5 +26,14 @@ def run(config: settings.Settings) -> dg.ExecuteInProcessResult:
 
     os.environ["WELFARE_DATA_DIR"] = str(config.data_dir)  # dbt's profile reads it
     with instance(config) as dagster:
-        return build(config).resolve_job_def(ALL_ASSETS_JOB).execute_in_process(
+        result = build(config).resolve_job_def(ALL_ASSETS_JOB).execute_in_process(
             instance=dagster, raise_on_error=False, run_config=INFO_LOGS)
+    _prune_dbt_artifacts(config)
+    return result
+
+
+def _prune_dbt_artifacts(config: settings.Settings) -> None:
+    folder = config.dbt_artifacts
+    runs = sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime) if folder.exists() else []
+    for old in runs[:-KEEP_DBT_RUNS]:
+        shutil.rmtree(old, ignore_errors=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from orchestration import settings
 
 BIN = Path(sys.executable).parent
+EX_TEMPFAIL = 75  # another build holds the lock: try again later
 
 
 def demo(args) -> None:
@@ -31,19 +32,65 @@ def demo(args) -> None:
 def build(args) -> int:
     """Materialise every asset in one Dagster run, recorded where ``welfare ui`` shows it."""
     from orchestration import build as builds
+    from orchestration.lock import BuildLock, BuildRunning
 
     config = settings.from_environment()
-    result = builds.run(config)
-    failed = [e for e in result.all_events if e.is_step_failure]
-    for e in failed:
-        error = e.event_specific_data.error
-        cause = error.cause or error  # Dagster wraps the asset's own exception
-        print(f"failed: {e.step_key}: {cause.message.strip()}", file=sys.stderr)
-    if failed:
-        print("build failed; nothing new was published (run history: welfare ui)", file=sys.stderr)
+    lock = BuildLock(config.lock_path)
+    try:
+        lock.acquire(wait=False)
+    except BuildRunning as running:
+        holder = running.holder
+        if not args.wait:
+            print(f"a build is already running (PID {holder.get('pid')}, started {holder.get('started_at')}); "
+                  "this one did not start: wait for it, or use 'welfare build --wait'", file=sys.stderr)
+            return EX_TEMPFAIL
+        print(f"waiting for the build running since {holder.get('started_at')} (PID {holder.get('pid')})", flush=True)
+        lock.acquire(wait=True)
+    try:
+        if settings.uses_demo_key():
+            print(f"note: {settings.DEMO_KEY_NOTICE}", flush=True)
+        return report(builds.run(config), config)
+    finally:
+        lock.release()
+
+
+def report(result, config: settings.Settings) -> int:
+    """What the build did, in a few lines: each failed step and check, and what is live."""
+    from dagster import AssetCheckSeverity, AssetKey
+
+    from publish import release
+
+    failures = [e for e in result.all_events if e.is_step_failure]
+    for e in failures:
+        print(f"failed: {e.step_key}: {_failure_text(e.event_specific_data)}", file=sys.stderr)
+    checks = [c for c in result.get_asset_check_evaluations() if not c.passed]
+    for c in checks:
+        kind = "check failed" if c.severity == AssetCheckSeverity.ERROR else "warning"
+        print(f"{kind}: {c.asset_key.to_user_string()} › {c.check_name}: {_check_summary(c)}", file=sys.stderr)
+    if failures or any(c.severity == AssetCheckSeverity.ERROR for c in checks):
+        print("build failed; the live release was not changed (run history: welfare ui)", file=sys.stderr)
         return 1
-    print(f"build succeeded: published {config.publish_dir / 'live' / 'welfare.db'}")
+    live = release.live_release(config.publish_dir)
+    if AssetKey("datasette_release") in {m.asset_key for m in result.get_asset_materialization_events()}:
+        print(f"build succeeded: published release {live.name} ({config.publish_dir / 'live'})")
+    else:
+        print(f"build succeeded: no input changed, release {live.name if live else '-'} stays live")
     return 0
+
+
+def _failure_text(failure) -> str:
+    """The asset's own words for a Failure it raised; for any other error, its type and message."""
+    if failure.user_failure_data and failure.user_failure_data.description:
+        return failure.user_failure_data.description.strip()
+    error = failure.error.cause or failure.error  # Dagster wraps the asset's own exception
+    return error.message.strip()
+
+
+def _check_summary(evaluation) -> str:
+    """The check's own words (GX: each failed expectation with its counts), or dbt's row count."""
+    failed_rows = evaluation.metadata.get("dagster_dbt/failed_row_count")
+    parts = [evaluation.description or "", f"{failed_rows.value} row(s) failed" if failed_rows else ""]
+    return "; ".join(p for p in parts if p) or "failed"
 
 
 def fetch_ckan(args) -> int:
@@ -65,15 +112,16 @@ def fetch_ckan(args) -> int:
 
 
 def serve(args) -> int:
+    """Serve the live release on 127.0.0.1, following every new release as it is promoted."""
+    from publish import release, server
+
     config = settings.from_environment()
-    live = config.publish_dir / "live"
-    if not (live / "welfare.db").exists():
-        print(f"nothing published yet in {live}: run 'welfare build' first", file=sys.stderr)
+    if release.live_release(config.publish_dir) is None:
+        print(f"nothing published yet in {config.publish_dir}: run 'welfare build' first", file=sys.stderr)
         return 1
     print(f"Datasette: http://127.0.0.1:{args.port}/  (Ctrl+C to stop)", flush=True)
-    return subprocess.call([str(BIN / "datasette"), "serve", str(live / "welfare.db"),
-                            "--metadata", str(live / "metadata.json"),
-                            "--host", "127.0.0.1", "--port", str(args.port)])
+    server.serve(config.publish_dir, args.port)
+    return 0
 
 
 def ui(args) -> int:
@@ -86,6 +134,7 @@ def ui(args) -> int:
 
 def run(args) -> int:
     demo(args)
+    args.wait = True
     return build(args) or serve(args)
 
 
@@ -99,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     port = argparse.ArgumentParser(add_help=False)
     port.add_argument("--port", type=int, default=8001)
     commands.add_parser("demo", parents=[demo_args], help="write demo landing files").set_defaults(fn=demo)
-    commands.add_parser("build", help="run every asset: ingest, dbt, checks, publish").set_defaults(fn=build)
+    build_args = commands.add_parser("build", help="run every asset: ingest, dbt, checks, publish")
+    build_args.add_argument("--wait", action="store_true", help="wait for a build already running, then build")
+    build_args.set_defaults(fn=build)
     fetch = commands.add_parser("fetch-ckan", help="fetch a CKAN DataStore resource into the landing folder")
     fetch.add_argument("--portal", required=True, help="the portal's address, e.g. https://data.go.th")
     fetch.add_argument("--resource", required=True, help="the resource id")

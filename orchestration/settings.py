@@ -5,8 +5,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-# The demo key is public on purpose: demo data is fictitious. Real data needs WELFARE_HMAC_KEY.
+# The demo key is public on purpose: demo data is fictitious. Real data needs WELFARE_HMAC_KEY,
+# and ingestion refuses any file but the demo generator's while the demo key is in use.
 DEMO_HMAC_KEY = "welfare-demo-key-not-secret"
+DEMO_KEY_NOTICE = ("no WELFARE_HMAC_KEY is set: citizen IDs are pseudonymised with the public demo key, so "
+                   "only the demo generator's files are loaded (see README, 'The pseudonymisation key')")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,21 @@ class Settings:
     def dagster_home(self) -> Path:
         return self.data_dir / "dagster"
 
+    @property
+    def lock_path(self) -> Path:
+        """Held by the build using the warehouse (see lock.py)."""
+        return self.data_dir / "build.lock"
+
+    @property
+    def scratch_dir(self) -> Path:
+        """Working copies of landing files while they are read (personal data): in the data folder."""
+        return self.data_dir / "tmp"
+
+    @property
+    def dbt_artifacts(self) -> Path:
+        """dbt's target folders and logs, one per run."""
+        return self.data_dir / "dbt"
+
 
 def from_environment() -> Settings:
     """WELFARE_DATA_DIR (default ./data) is also what dbt's profile reads, so both agree."""
@@ -37,5 +55,14 @@ def from_environment() -> Settings:
     return Settings(data_dir)
 
 
+def publication_settings(landing_dir: Path) -> dict:
+    """The settings that change what is published, recorded with each release."""
+    return {"demo": (landing_dir / "manifest.json").exists()}
+
+
 def hmac_key() -> bytes:
     return os.environ.get("WELFARE_HMAC_KEY", DEMO_HMAC_KEY).encode()
+
+
+def uses_demo_key() -> bool:
+    return not os.environ.get("WELFARE_HMAC_KEY")

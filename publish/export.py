@@ -1,9 +1,13 @@
-"""Write the publishable marts from DuckDB into a SQLite file for Datasette."""
+"""Write the publishable marts from DuckDB into a SQLite file for Datasette.
+
+The same marts always give the same bytes: rows are written in key order, decimals rounded to
+``DECIMALS`` places (the last digits of a parallel floating-point sum differ from run to run),
+dates as ISO text, and the file is analysed and vacuumed.
+"""
 
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 import sqlite_utils
 
 # Mart → primary key. Only these tables leave the warehouse.
@@ -12,7 +16,7 @@ PUBLISHED_TABLES: dict[str, list[str]] = {
     "dim_indicators": ["indicator_code"],
     "dim_areas": ["area_level", "area_code"],
     "dim_fiscal_years": ["fiscal_year"],
-    "dq_source_loads": ["source", "source_file"],
+    "dq_source_loads": ["source", "source_file", "status"],
     "dq_quarantine_summary": ["source", "source_file", "reason_code", "column_name"],
     "dim_source_columns": ["source", "column_name"],
     "dq_source_scores": ["source", "area_level", "area_code", "fiscal_year"],
@@ -23,32 +27,44 @@ PUBLISHED_TABLES: dict[str, list[str]] = {
     "volunteers_by_area": ["area_level", "area_code", "fiscal_year"],
     "registry_coverage": ["area_level", "area_code", "fiscal_year"],
 }
-BATCH = 10_000
+# Published decimals (rates, shares, scores, baht and satang) carry two decimal places.
+DECIMALS = 2
+BATCH = 50_000
 
 
-def sqlite_type(arrow_type: pa.DataType) -> type:
-    """Column types come from the mart's schema, not from guessing at the first rows."""
-    if pa.types.is_integer(arrow_type) or pa.types.is_boolean(arrow_type):
-        return int
-    if pa.types.is_floating(arrow_type) or pa.types.is_decimal(arrow_type):
-        return float
-    return str
+def _published_column(name: str, duckdb_type: str) -> tuple[str, type]:
+    """The SELECT expression and SQLite type of a mart column."""
+    kind = duckdb_type.split("(")[0]
+    if kind in ("DOUBLE", "FLOAT", "DECIMAL", "REAL"):
+        return f'CAST(round("{name}", {DECIMALS}) AS DOUBLE)', float
+    if kind in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+                "UBIGINT", "BOOLEAN"):
+        return f'"{name}"', int
+    return f'CAST("{name}" AS VARCHAR)', str  # text, and dates as ISO text
 
 
 def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, int]:
     """Write every published mart to a new SQLite file at ``path``; return rows per table."""
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode = OFF")  # a new candidate: if writing fails, it is thrown away
     counts = {}
     for table, pk in PUBLISHED_TABLES.items():
-        reader = con.sql(f"SELECT * FROM marts.{table}").to_arrow_reader(BATCH)
-        db[table].create({f.name: sqlite_type(f.type) for f in reader.schema}, pk=pk)
-        # SQLite has no decimal type: exact sums in DuckDB are published as REAL.
-        as_sqlite = pa.schema([f.with_type(pa.float64()) if pa.types.is_decimal(f.type) else f for f in reader.schema])
-        rows = (row for batch in reader for row in batch.cast(as_sqlite).to_pylist())
-        db[table].insert_all(rows, batch_size=BATCH)
+        columns = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE "
+                              "table_schema = 'marts' AND table_name = ? ORDER BY ordinal_position",
+                              [table]).fetchall()
+        published = {name: _published_column(name, kind) for name, kind in columns}
+        db[table].create({name: sqlite_type for name, (_, sqlite_type) in published.items()}, pk=pk)
+        select = ", ".join(expr for expr, _ in published.values())
+        order = ", ".join(f'"{k}"' for k in pk)
+        reader = con.sql(f"SELECT {select} FROM marts.{table} ORDER BY {order}").to_arrow_reader(BATCH)
+        insert = f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(published))})"
+        with db.conn:  # one transaction per table
+            for batch in reader:
+                db.conn.executemany(insert, zip(*(column.to_pylist() for column in batch.columns)))
         counts[table] = db[table].count
     db["indicator_values"].create_index(["indicator_code", "fiscal_year"])
+    db.execute("ANALYZE")
     db.vacuum()
     db.close()
     return counts

@@ -9,12 +9,16 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from orchestration.resources import Warehouse
-from orchestration.settings import REPO
+from orchestration.fingerprint import inputs_fingerprint
+from orchestration.ingestion.sql_functions import scalar
+from orchestration.resources import Folders, Warehouse
+from orchestration.settings import REPO, publication_settings
+from publish import release
 
 project = DbtProject(project_dir=REPO / "dbt_project")
-# dbt from the same environment as Dagster, whether or not that environment is on PATH.
-DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
+# dbt from the same environment as Dagster, whether or not that environment is on PATH, through
+# the wrapper that makes it die with the build (see dbt_child.py).
+DBT_EXECUTABLE = str(Path(sys.executable).parent / "welfare-dbt")
 
 
 def cli_resource() -> DbtCliResource:
@@ -51,6 +55,15 @@ class LayerTranslator(DagsterDbtTranslator):
 
 
 @dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator())
-def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse):
+def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse,
+                       folders: Folders):
+    live = release.live_manifest(Path(folders.publish))
+    with warehouse.connect(read_only=True) as con:
+        built = scalar(con, "SELECT count(*) FROM information_schema.tables "
+                            "WHERE table_schema = 'marts' AND table_name = 'indicator_values'")
+        unchanged = inputs_fingerprint(con, publication_settings(Path(folders.landing))) == live.get("inputs_fingerprint")
+    if built and unchanged:  # yielding nothing skips the checks and the publication downstream
+        context.log.info(f"no input has changed since release {live['release_id']}: nothing to rebuild or publish")
+        return
     # Each run's artifacts and logs beside the warehouse they describe, not in the code's folder.
-    yield from dbt.cli(["build"], context=context, target_path=warehouse.dbt_artifacts / context.run_id).stream()
+    yield from dbt.cli(["build"], context=context, target_path=warehouse.folders.dbt_artifacts / context.run_id).stream()

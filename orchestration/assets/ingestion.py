@@ -1,5 +1,6 @@
 """One asset per welfare source: load its landing files, then audit the load as a whole."""
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from orchestration.ingestion.contracts import CONTRACTS, Contract
 from orchestration.ingestion.load import load_file
 from orchestration.ingestion.refusals import FileRefused
 from orchestration.resources import Folders, Warehouse
+from orchestration.settings import DEMO_KEY_NOTICE, uses_demo_key
 
 AREA_DEPS = [dg.AssetKey(["raw", "areas"]), dg.AssetKey(["raw", "abolished_areas"])]
 # What a file is comes from its content, so a source takes any tabular format an office sends.
@@ -22,6 +24,16 @@ def landing_files(landing: Path, contract: Contract) -> list[Path]:
     return files[-1:] if contract.on_new_file == "replace" else files
 
 
+def demo_files(landing: Path) -> set[str] | None:
+    """Under the public demo key, the SHA-256 of the demo generator's files, the only files it may
+    pseudonymise; None when a real key is set."""
+    if not uses_demo_key():
+        return None
+    manifest = landing / "manifest.json"
+    doc = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {"files": {}}
+    return {f.get("sha256") for f in doc["files"].values()} | set(doc.get("unreadable_sha256", []))
+
+
 def _source_asset(contract: Contract):
     @dg.asset(key=["raw", contract.source], group_name="ingestion", deps=AREA_DEPS, kinds={"duckdb"},
               description=f"{contract.title_en} ({contract.title_th}): accepted rows; rejected rows go to raw.quarantine.")
@@ -31,11 +43,14 @@ def _source_asset(contract: Contract):
         if not files:
             raise dg.Failure(f"no files for {contract.source} in {landing / contract.source}")
         records, refused = [], []
+        allowed = demo_files(landing)
+        if allowed is not None:
+            context.log.warning(DEMO_KEY_NOTICE)
         with warehouse.connect() as con:
             for f in files:
                 try:
                     records.append(load_file(con, contract, f, f.relative_to(landing).as_posix(), date.today(),
-                                             warehouse.scratch))
+                                             warehouse.folders.scratch_dir, only=allowed))
                 except FileRefused as e:  # this file alone fails; the others still load
                     refused.append(f"{f.relative_to(landing).as_posix()}: {e.reason_en} / {e.reason_th}")
         for r in records:

@@ -6,6 +6,7 @@ check that ingestion catches each one. The same arguments always give byte-ident
 All data is fictitious.
 """
 
+import hashlib
 import json
 import random
 from dataclasses import dataclass, field
@@ -105,9 +106,12 @@ def generate(out_dir: Path, provinces: list[str], seed: int = 2567, scale: float
         first = FIRST_ROW.get(spec.format, 2)
         manifest["files"][name] = {
             "source": source, "rows": len(rows), "extra_column": spec.extra_column,
+            "sha256": hashlib.sha256((out_dir / name).read_bytes()).hexdigest(),
             "faults": [{"row": first + i, "reason": reason} for i, reason in sorted(planted.items())],
         }
     if unreadable_files:
         manifest["unreadable"] = write_unreadable_files(out_dir, label)
+        manifest["unreadable_sha256"] = sorted(hashlib.sha256((out_dir / n).read_bytes()).hexdigest()
+                                               for n in manifest["unreadable"])
     (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return manifest

@@ -32,6 +32,9 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "(welfare fetch-ckan)",
         "ไฟล์นี้เป็นเพียงหน้าหนึ่งของข้อมูลที่แบ่งหน้า: ระเบียนที่ {first}-{last} จาก {total} "
         "ให้ดึงข้อมูลทุกหน้า (welfare fetch-ckan)"),
+    "demo_key": ("not one of the demo generator's files, and the public demo key may pseudonymise only "
+                 "those: set WELFARE_HMAC_KEY to load real data",
+                 "ไม่ใช่ไฟล์ข้อมูลสาธิต กุญแจสาธิตใช้ได้กับข้อมูลสาธิตเท่านั้น ตั้งค่า WELFARE_HMAC_KEY ก่อนนำเข้าข้อมูลจริง"),
     "unexpected": ("could not be read ({error} at {where}); the other files were loaded",
                    "อ่านไฟล์ไม่ได้ ({error} ที่ {where}) ไฟล์อื่นนำเข้าตามปกติ"),
 }

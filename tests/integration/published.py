@@ -4,6 +4,10 @@ import sqlite3
 from pathlib import Path
 
 
+# Published decimals carry two places: a recomputed value matches to half a unit of the last.
+PRECISION = 0.005 + 1e-9
+
+
 def rows(db: Path, sql: str, params=()) -> list[tuple]:
     con = sqlite3.connect(db)
     try:

@@ -86,7 +86,7 @@ def test_indicator_matches_independent_recompute(demo_build, clean, code):
         assert numerator == count, (code, key)
         if people and complete[key]:
             assert denominator == people[key], (code, key)
-            assert value == pytest.approx(1000 * numerator / denominator, rel=1e-12)
+            assert value == pytest.approx(1000 * numerator / denominator, abs=published.PRECISION)
         elif people:  # a sex or subdistrict missing from the population: no rate
             assert (value, denominator) == (None, None), (code, key)
         else:

@@ -80,7 +80,21 @@ def test_reingesting_unchanged_files_is_a_no_op(config):
     assert query(config, "SELECT count(*) FROM raw.welfare_registry") == rows
 
 
-def test_append_sources_add_files_and_replace_sources_keep_the_newest(config, tmp_path):
+def test_the_demo_key_loads_only_the_demo_generators_files(config, tmp_path, monkeypatch):
+    generate(config.landing_dir, ["60"], scale=SCALE)
+    other = tmp_path / "other"
+    generate(other, ["60"], seed=99, scale=SCALE)  # stands in for a real export: not in the manifest
+    shutil.copy(other / "lao_budgets/lao_budgets_60.csv", config.landing_dir / "lao_budgets/lao_budgets_2568.csv")
+    monkeypatch.delenv("WELFARE_HMAC_KEY", raising=False)
+    failed = failures(ingest(config))
+    assert set(failed) == {"raw__lao_budgets"}
+    assert "lao_budgets_2568.csv" in failed["raw__lao_budgets"] and "WELFARE_HMAC_KEY" in failed["raw__lao_budgets"]
+    monkeypatch.setenv("WELFARE_HMAC_KEY", "a-real-secret-for-this-test")
+    assert ingest(config).success
+
+
+def test_append_sources_add_files_and_replace_sources_keep_the_newest(config, tmp_path, monkeypatch):
+    monkeypatch.setenv("WELFARE_HMAC_KEY", "a-real-secret-for-this-test")  # the files below are not the demo's
     generate(config.landing_dir, ["60"], scale=SCALE)
     assert ingest(config).success
     budgets_before = query(config, "SELECT count(*) FROM raw.lao_budgets")[0][0]

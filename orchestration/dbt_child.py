@@ -1,0 +1,24 @@
+"""``welfare-dbt``: dbt, as a child that dies with the build that started it.
+
+dagster-dbt runs dbt as a subprocess. If the build is killed, even with SIGKILL, which nothing
+can catch, the kernel sends dbt SIGKILL too (Linux's PR_SET_PDEATHSIG survives the exec into
+dbt), so no dbt is left holding the warehouse's lock and the next build starts cleanly.
+"""
+
+import ctypes
+import os
+import signal
+import sys
+from pathlib import Path
+
+PR_SET_PDEATHSIG = 1
+PARENT = "WELFARE_BUILD_PID"  # set by the build, so a parent that died before prctl is noticed
+
+
+def main() -> None:
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.environ.get(PARENT) and int(os.environ[PARENT]) != os.getppid():
+            sys.exit("welfare-dbt: the build that started dbt has already ended")
+    dbt = Path(sys.executable).parent / "dbt"
+    os.execv(dbt, [str(dbt), *sys.argv[1:]])

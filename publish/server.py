@@ -1,0 +1,106 @@
+"""Serve the live release with Datasette, following promotions without a restart.
+
+``publish/live`` links to the current release folder. Once a second the server looks where it
+points; when that changes, a new Datasette is made on the new release (immutable, with its
+inspect data), warmed with one request, then swapped in. Requests under way finish on the old
+one, which is closed a minute later. One process and one port: stopping it stops everything.
+
+Releases never change once made, so every answer of a release carries an ETag naming it, and a
+client that sends it back gets 304 Not Modified.
+"""
+
+import asyncio
+import json
+from pathlib import Path
+
+import uvicorn
+from datasette.app import Datasette
+
+from publish import release
+
+POLL_SECONDS = 1.0
+GRACE_SECONDS = 60.0  # long enough for the slowest request on the old release to finish
+PLUGINS = Path(__file__).resolve().parent / "plugins"
+SETTINGS = {
+    "sql_time_limit_ms": 1000,
+    "max_returned_rows": 1000,
+    "allow_download": True,
+    "default_cache_ttl": 300,
+}
+
+
+def datasette_for(folder: Path) -> Datasette:
+    """Datasette on one release folder: the database immutable, its counts from the inspect file."""
+    read = lambda name: json.loads((folder / name).read_text(encoding="utf-8"))  # noqa: E731
+    return Datasette(immutables=[str(folder / release.DATABASE)], inspect_data=read(release.INSPECT),
+                     metadata=read(release.METADATA), plugins_dir=str(PLUGINS), settings=SETTINGS)
+
+
+class LiveRelease:
+    """An ASGI app that hands each request to the Datasette of the live release."""
+
+    def __init__(self, publish_dir: Path):
+        self.publish_dir = publish_dir
+        self.folder: Path | None = None
+        self._datasette: Datasette | None = None
+        self.app = None
+        self.etag = b""
+        self._watcher: asyncio.Task | None = None
+
+    async def switch_to(self, folder: Path) -> None:
+        ds = datasette_for(folder)
+        await ds.invoke_startup()
+        await ds.client.get("/-/versions.json")  # open the database before the first real request
+        old = self._datasette
+        self._datasette, self.app, self.folder = ds, ds.app(), folder
+        self.etag = f'W/"{folder.name}"'.encode()
+        if old is not None:
+            asyncio.get_running_loop().call_later(GRACE_SECONDS, old.executor.shutdown, False)
+
+    async def watch(self) -> None:
+        while True:
+            await asyncio.sleep(POLL_SECONDS)
+            current = release.live_release(self.publish_dir)
+            if current and current != self.folder:
+                try:
+                    await self.switch_to(current)
+                except Exception as e:  # a broken release must not take the server down
+                    print(f"release {current.name} not served: {type(e).__name__}: {e}", flush=True)
+                else:
+                    print(f"serving release {current.name}", flush=True)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "lifespan":
+            return await self._lifespan(receive, send)
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
+            etag = self.etag
+            if etag and etag in dict(scope["headers"]).get(b"if-none-match", b""):
+                await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
+                return await send({"type": "http.response.body", "body": b""})
+            return await self.app(scope, receive, _with_etag(send, etag))
+        return await self.app(scope, receive, send)
+
+    async def _lifespan(self, receive, send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await self.switch_to(release.live_release(self.publish_dir))
+                self._watcher = asyncio.create_task(self.watch())
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                self._watcher.cancel()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+def _with_etag(send, etag: bytes):
+    async def sending(message):
+        if message["type"] == "http.response.start" and message["status"] == 200:
+            message = {**message, "headers": [*message.get("headers", []), (b"etag", etag)]}
+        await send(message)
+    return sending
+
+
+def serve(publish_dir: Path, port: int) -> None:
+    """Serve until SIGINT or SIGTERM; uvicorn finishes requests under way, then returns."""
+    uvicorn.run(LiveRelease(publish_dir), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
