@@ -13,9 +13,9 @@ PROGRESS = ["achieved", "on_track", "off_track", "not_achieved", "no_target", "n
 AREA_CODE_PATTERN = {"country": r"^TH$", "province": r"^\d{2}$", "district": r"^\d{4}$", "subdistrict": r"^\d{6}$"}
 
 
-def indicator_values(indicator_codes: list[str], people_codes: list[str]) -> gx.ExpectationSuite:
+def indicator_values(indicator_codes: list[str], people_codes: list[str], threshold: int) -> gx.ExpectationSuite:
     """The published indicator table: well-formed keys, known indicators, sane numbers, and no
-    visible count of 1 to 4 people."""
+    visible count of people from 1 to the suppression threshold."""
     suite = gx.ExpectationSuite("indicator_values")
     suite.add_expectation(gxe.ExpectTableRowCountToBeBetween(min_value=1))
     suite.add_expectation(gxe.ExpectTableColumnsToMatchSet(column_set=INDICATOR_COLUMNS, exact_match=True))
@@ -37,5 +37,5 @@ def indicator_values(indicator_codes: list[str], people_codes: list[str]) -> gx.
         column="value", min_value=0, row_condition='unit_en != "percent"', condition_parser="pandas"))
     suite.add_expectation(gxe.ExpectColumnValuesToBeInSet(
         column="numerator", value_set=[0],
-        row_condition=f"indicator_code in {people_codes} and numerator < 5", condition_parser="pandas"))
+        row_condition=f"indicator_code in {people_codes} and numerator < {threshold}", condition_parser="pandas"))
     return suite

@@ -24,10 +24,17 @@ def instance(config: settings.Settings) -> dg.DagsterInstance:
 def run(config: settings.Settings) -> dg.ExecuteInProcessResult:
     from orchestration.definitions import ALL_ASSETS_JOB, build
 
+    previous = os.environ.get("WELFARE_DATA_DIR")
     os.environ["WELFARE_DATA_DIR"] = str(config.data_dir)  # dbt's profile reads it
-    with instance(config) as dagster:
-        result = build(config).resolve_job_def(ALL_ASSETS_JOB).execute_in_process(
-            instance=dagster, raise_on_error=False, run_config=INFO_LOGS)
+    try:
+        with instance(config) as dagster:
+            result = build(config).resolve_job_def(ALL_ASSETS_JOB).execute_in_process(
+                instance=dagster, raise_on_error=False, run_config=INFO_LOGS)
+    finally:
+        if previous is None:
+            os.environ.pop("WELFARE_DATA_DIR")
+        else:
+            os.environ["WELFARE_DATA_DIR"] = previous
     _prune_dbt_artifacts(config)
     return result
 

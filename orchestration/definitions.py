@@ -3,7 +3,7 @@
 import dagster as dg
 
 from orchestration import settings
-from orchestration.assets import dbt, dimensions, ingestion, publish, quality
+from orchestration.assets import dbt, dimensions, disclosure, ingestion, publish, quality
 from orchestration.resources import Folders, Warehouse
 
 ALL_ASSETS_JOB = "welfare_pipeline"
@@ -11,7 +11,8 @@ ALL_ASSETS_JOB = "welfare_pipeline"
 
 def build(config: settings.Settings) -> dg.Definitions:
     return dg.Definitions(
-        assets=[*dimensions.assets, *ingestion.assets, dbt.welfare_dbt_assets, publish.datasette_release],
+        assets=[*dimensions.assets, *ingestion.assets, dbt.welfare_dbt_assets, disclosure.hidden_cells,
+                dbt.welfare_dbt_disclosed, publish.datasette_release],
         asset_checks=quality.checks,
         jobs=[dg.define_asset_job(ALL_ASSETS_JOB, selection=dg.AssetSelection.all(),
                                   executor_def=dg.in_process_executor)],

@@ -55,9 +55,14 @@ def from_environment() -> Settings:
     return Settings(data_dir)
 
 
+def suppression_threshold() -> int:
+    """Counts of people below this are hidden (WELFARE_SUPPRESSION_THRESHOLD, default 5)."""
+    return int(os.environ.get("WELFARE_SUPPRESSION_THRESHOLD", "5"))
+
+
 def publication_settings(landing_dir: Path) -> dict:
     """The settings that change what is published, recorded with each release."""
-    return {"demo": (landing_dir / "manifest.json").exists()}
+    return {"demo": (landing_dir / "manifest.json").exists(), "suppression_threshold": suppression_threshold()}
 
 
 def hmac_key() -> bytes:

@@ -12,5 +12,5 @@ select
     r.{{ column }}{% if not loop.last %},{% endif %}
     {%- endfor %}
 from {{ relation }} r
-join {{ ref('dim_areas') }} a on a.area_level = r.area_level and a.area_code = r.area_code
+join {{ ref('int_areas') }} a on a.area_level = r.area_level and a.area_code = r.area_code
 {%- endmacro %}

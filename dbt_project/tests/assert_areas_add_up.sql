@@ -8,8 +8,8 @@ with values_in_areas as (
     select v.indicator_code, i.aggregation, v.area_level, v.area_code, a.parent_code, v.fiscal_year,
         v.numerator, v.denominator
     from {{ ref('int_indicator_values') }} v
-    join {{ ref('dim_indicators') }} i on i.indicator_code = v.indicator_code
-    join {{ ref('dim_areas') }} a on a.area_level = v.area_level and a.area_code = v.area_code
+    join {{ ref('stg_indicators') }} i on i.indicator_code = v.indicator_code
+    join {{ ref('int_areas') }} a on a.area_level = v.area_level and a.area_code = v.area_code
     where i.aggregation in ('sum', 'distinct')
 ),
 

@@ -54,9 +54,7 @@ class LayerTranslator(DagsterDbtTranslator):
         return dbt_resource_props["fqn"][1]
 
 
-@dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator())
-def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse,
-                       folders: Folders):
+def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, folders: Folders):
     live = release.live_manifest(Path(folders.publish))
     with warehouse.connect(read_only=True) as con:
         built = scalar(con, "SELECT count(*) FROM information_schema.tables "
@@ -67,3 +65,21 @@ def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, w
         return
     # Each run's artifacts and logs beside the warehouse they describe, not in the code's folder.
     yield from dbt.cli(["build"], context=context, target_path=warehouse.folders.dbt_artifacts / context.run_id).stream()
+
+
+# Two runs of dbt with disclosure control between them: the indicators as computed, then what
+# the hidden cells apply to (disclosure/hidden_cells is a dbt source written by a Python asset).
+APPLIES_DISCLOSURE = "source:disclosure+"
+
+
+@dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator(), exclude=APPLIES_DISCLOSURE)
+def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse,
+                       folders: Folders):
+    yield from _run_dbt(context, dbt, warehouse, folders)
+
+
+@dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator(), select=APPLIES_DISCLOSURE,
+            name="welfare_dbt_disclosed")
+def welfare_dbt_disclosed(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse,
+                          folders: Folders):
+    yield from _run_dbt(context, dbt, warehouse, folders)

@@ -4,6 +4,7 @@ import dagster as dg
 
 from expectations import runner, suites
 from orchestration.resources import Warehouse
+from orchestration.settings import suppression_threshold
 
 
 @dg.asset_check(asset=dg.AssetKey(["marts", "indicator_values"]), blocking=True,
@@ -13,7 +14,7 @@ def indicator_values_gx(warehouse: Warehouse) -> dg.AssetCheckResult:
         df = con.execute("SELECT * FROM marts.indicator_values").df()
         indicators = con.execute("SELECT indicator_code, counts_people FROM marts.dim_indicators").fetchall()
     codes, people = [c for c, _ in indicators], [c for c, counts_people in indicators if counts_people]
-    outcome = runner.validate(df, lambda: suites.indicator_values(codes, people))
+    outcome = runner.validate(df, lambda: suites.indicator_values(codes, people, suppression_threshold()))
     return dg.AssetCheckResult(
         passed=outcome.success,
         severity=dg.AssetCheckSeverity.ERROR,

@@ -34,10 +34,19 @@ class World:
     registered_ids: dict[str, list[str]] = field(default_factory=dict)
     org_ids: list[tuple[str, str, str]] = field(default_factory=list)
     partner_ids: list[tuple[str, str]] = field(default_factory=list)
+    # How far a programme has reached an area: a quarter of subdistricts have only just started
+    # recruiting volunteers, and a few districts see almost no assistance cases, so small counts
+    # of people (and their disclosure control) occur at every scale.
+    volunteer_reach: dict[str, float] = field(default_factory=dict)
+    assistance_reach: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self):
         self.population = {s.code: round(PEOPLE_PER_SUBDISTRICT * self.rng.uniform(0.6, 1.4))
                            for s in self.subdistricts}
+        self.volunteer_reach = {s.code: self.rng.uniform(0.01, 0.12) if self.rng.random() < 0.25
+                                else self.rng.uniform(0.6, 1.4) for s in self.subdistricts}
+        self.assistance_reach = {d: 0.004 if self.rng.random() < 0.1 else self.rng.uniform(0.7, 1.3)
+                                 for d in sorted({s.district_code for s in self.subdistricts})}
 
     def count(self, expected: float) -> int:
         """``expected × scale`` rounded at random, so that rare things still happen at small scale."""
@@ -134,7 +143,7 @@ def welfare_orgs(w: World) -> list[dict]:
 def volunteers(w: World) -> list[dict]:
     rng, rows = w.rng, []
     for s in w.subdistricts:
-        for _ in range(w.count(w.population[s.code] * 0.004)):
+        for _ in range(w.count(w.population[s.code] * 0.004 * w.volunteer_reach[s.code])):
             joined = random_date(rng, date(2012, 1, 1), LAST_DAY)
             left = random_date(rng, joined, LAST_DAY) if rng.random() < 0.15 else None
             birth = joined - timedelta(days=rng.randint(25 * 365, 65 * 365))
@@ -303,7 +312,7 @@ def social_assistance(w: World) -> list[dict]:
     rng, rows = w.rng, []
     for s in w.subdistricts:
         registered = w.registered_ids.get(s.code, [])
-        for _ in range(w.count(w.population[s.code] * 0.01 * len(FISCAL_YEARS))):
+        for _ in range(w.count(w.population[s.code] * 0.01 * len(FISCAL_YEARS) * w.assistance_reach[s.district_code])):
             person = rng.choice(registered) if registered and rng.random() < 0.6 else citizen_id(rng)
             assistance = rng.choice(c.ASSISTANCE)
             rows.append({

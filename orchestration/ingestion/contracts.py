@@ -45,6 +45,9 @@ class Contract:
     # What a new file does: "append" its rows (periodic exports) or "replace" every earlier
     # file (full snapshots of a register: only the newest file by name is loaded).
     on_new_file: Literal["append", "replace"] = "append"
+    # Each row is a person: counts of its rows are counts of people, published under
+    # disclosure control only.
+    rows_are_people: bool = False
 
     @property
     def headers(self) -> dict[str, str]:
@@ -81,6 +84,7 @@ WELFARE_REGISTRY = Contract(
     ),
     primary_key=("citizen_id", "target_group"),
     reference_date="registered_on",
+    rows_are_people=True,
     row_rules=(("birth_after_registration", "birth_date > registered_on", "birth_date"),
                ("exit_before_registration", "exited_on < registered_on", "exited_on"),
                ("incomplete_exit", "(exited_on IS NULL) <> (exit_reason IS NULL)", "exit_reason")),
@@ -156,6 +160,7 @@ VOLUNTEERS = Contract(
     primary_key=("citizen_id",),
     reference_date="joined_on",
     on_new_file="replace",
+    rows_are_people=True,
 )
 
 SECTORS = ("ภาครัฐ", "ภาคเอกชน", "ภาควิชาการ", "ภาคประชาสังคม", "ภาคชุมชน", "ภาคศาสนา", "ภาคสื่อมวลชน")
@@ -299,6 +304,7 @@ SOCIAL_ASSISTANCE = Contract(
         Column("amount", "จำนวนเงิน (บาท)", "decimal", non_negative=True),
     ),
     primary_key=("case_id",),
+    rows_are_people=True,
 )
 
 CONTRACTS: dict[str, Contract] = {c.source: c for c in (
@@ -317,7 +323,7 @@ def data_dictionary() -> pa.Table:
     """Every source column as the contracts define it: the published data dictionary."""
     rows = [{
         "source": k.source, "source_title_th": k.title_th, "source_title_en": k.title_en,
-        "on_new_file": k.on_new_file, "column_name": c.name, "header_th": c.header_th, "type": c.type,
+        "on_new_file": k.on_new_file, "rows_are_people": k.rows_are_people, "column_name": c.name, "header_th": c.header_th, "type": c.type,
         "required": c.required, "in_primary_key": c.name in k.primary_key, "code_list": " | ".join(c.codes),
         "personal_data": PERSONAL_HANDLING[c.personal], "description_en": c.description_en,
     } for k in CONTRACTS.values() for c in k.columns]

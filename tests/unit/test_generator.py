@@ -26,3 +26,27 @@ def test_registry_is_cp874_and_faults_are_at_the_configured_rate(tmp_path):
     registry = manifest["files"]["welfare_registry/welfare_registry_60.csv"]
     assert 0.04 * registry["rows"] <= len(registry["faults"]) <= 0.05 * registry["rows"]
     assert len({f["reason"] for f in registry["faults"]}) >= 8
+
+
+def test_the_default_demo_has_small_counts_of_people_for_disclosure_control_to_hide():
+    """At full scale, not only at the tests' small one: some subdistricts have a handful of
+    volunteers, and some district has a handful of people helped in a year."""
+    import random
+    from collections import Counter
+
+    import geothai
+
+    from orchestration.demo import sources
+    from orchestration.ingestion import addresses, dates
+
+    def subdistrict(text: str) -> str:
+        return text if text.isdigit() else addresses.resolve(text)[0]
+
+    subdistricts = [s for d in geothai.districts("60") for s in geothai.subdistricts(d.code)]
+    world = sources.World(random.Random(2567), subdistricts, 1.0)
+    sources.welfare_registry(world)  # social assistance draws on the people registered
+    volunteers = Counter(subdistrict(r["subdistrict_code"]) for r in sources.volunteers(world))
+    helped = Counter((subdistrict(r["subdistrict_code"])[:4], sources.fiscal_year_of(dates.parse(r["received_on"])))
+                     for r in sources.social_assistance(world))
+    assert sum(volunteers.values()) > 2000 and sum(1 for n in volunteers.values() if n < 5) >= 5
+    assert any(0 < n < 5 for n in helped.values())

@@ -23,7 +23,7 @@ select
     i.unit_en,
     i.unit_th
 from computed v
-join {{ ref('dim_indicators') }} i on i.indicator_code = v.indicator_code
-join {{ ref('dim_areas') }} a on a.area_code = v.area_code and a.area_level = v.area_level
+join {{ ref('stg_indicators') }} i on i.indicator_code = v.indicator_code
+join {{ ref('int_areas') }} a on a.area_code = v.area_code and a.area_level = v.area_level
 -- Only at the levels where the catalogue says the indicator is meaningful.
 where {{ dbt.concat(["';'", "i.levels", "';'"]) }} like {{ dbt.concat(["'%;'", "v.area_level", "';%'"]) }}

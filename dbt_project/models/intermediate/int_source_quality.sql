@@ -67,7 +67,7 @@ population_grid as (
 ),
 
 sources as (
-    select distinct source from {{ source('raw', 'source_columns') }}
+    select distinct source from {{ ref('stg_source_columns') }}
 ),
 
 components as (

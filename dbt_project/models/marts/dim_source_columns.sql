@@ -1,2 +1,2 @@
 -- The data dictionary of every welfare source, as its contract defines it.
-select * from {{ source('raw', 'source_columns') }}
+select * from {{ ref('stg_source_columns') }}

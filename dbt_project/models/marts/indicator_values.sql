@@ -4,20 +4,28 @@ with targets as (
     select * from {{ ref('indicator_targets') }}
 ),
 
+hidden as (
+    -- A cell disclosure control hides, in every indicator that counts the same people (a count
+    -- and its rate per 1,000 hide the same cells).
+    select i.indicator_code, h.area_level, h.area_code, h.fiscal_year
+    from {{ ref('stg_hidden_cells') }} h
+    join {{ ref('stg_indicators') }} i on i.disclosure_family = h.disclosure_family
+),
+
 published as (
     -- Hidden cells lose their value and numerator; previous values and changes are taken from
     -- what is published, so that they cannot reveal a hidden cell either.
     select
         v.indicator_code, v.area_level, v.area_code, v.area_name_th, v.area_name_en, v.fiscal_year,
-        case when d.hidden then null else v.value end as value,
-        case when d.hidden then null else v.numerator end as numerator,
+        case when h.indicator_code is null then v.value end as value,
+        case when h.indicator_code is null then v.numerator end as numerator,
         v.denominator, v.unit_en, v.unit_th,
-        coalesce(d.hidden, false) as is_suppressed,
-        case when d.hidden then 'suppressed' else v.null_reason end as null_reason
+        h.indicator_code is not null as is_suppressed,
+        case when h.indicator_code is not null then 'suppressed' else v.null_reason end as null_reason
     from {{ ref('int_indicator_values') }} v
-    left join {{ ref('int_indicator_disclosure') }} d
-        on d.indicator_code = v.indicator_code and d.area_level = v.area_level
-        and d.area_code = v.area_code and d.fiscal_year = v.fiscal_year
+    left join hidden h
+        on h.indicator_code = v.indicator_code and h.area_level = v.area_level
+        and h.area_code = v.area_code and h.fiscal_year = v.fiscal_year
 ),
 
 with_previous as (
@@ -41,7 +49,7 @@ valued as (
         t.baseline_value + (t.target_value - t.baseline_value)
             * (v.fiscal_year - t.baseline_year) / cast(t.target_year - t.baseline_year as double) as expected_value
     from with_previous v
-    join {{ ref('dim_indicators') }} i on i.indicator_code = v.indicator_code
+    join {{ ref('stg_indicators') }} i on i.indicator_code = v.indicator_code
     left join targets t on t.indicator_code = v.indicator_code and t.area_code = v.area_code
         and v.fiscal_year >= t.baseline_year
 )

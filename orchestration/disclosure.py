@@ -1,0 +1,139 @@
+"""Which published counts of people to hide, so that nothing hidden can be narrowed down.
+
+A count of people from 1 to ``threshold - 1`` is hidden (primary suppression). An attacker knows
+every published count, how areas add up (a parent is the sum of its children, or for people
+counted once across areas, at most that sum and at least each child), that hidden cells are at
+least 1 (a zero is never hidden), and all of these rules. From that the attacker can bound every
+hidden cell; this module computes those bounds exactly and hides more cells (secondary
+suppression) until every hidden cell's bounds are at least ``threshold`` apart, so no hidden
+count is pinned or nearly pinned.
+
+The areas form a tree, and the constraints follow its edges, so propagating bounds along the
+tree until nothing changes gives the same bounds as linear programming over all published
+tables (the way tau-Argus audits a pattern; ``tests/integration/test_disclosure.py`` checks this
+with scipy's linprog).
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Table:
+    """One family of cells that count the same people, for one year: every area's count, its
+    parent, and how a parent relates to its children ('sum' or 'distinct')."""
+    values: dict[str, int]          # area → count
+    parent: dict[str, str | None]   # area → parent area (None at the top)
+    aggregation: str
+
+    def children(self) -> dict[str, list[str]]:
+        out = defaultdict(list)
+        for area, parent in self.parent.items():
+            if parent is not None and parent in self.values:
+                out[parent].append(area)
+        return out
+
+    def relation(self, parent: str, kids: list[str]) -> str:
+        """How the parent relates to its children: 'sum', or 'distinct' (each child <= parent <=
+        their sum). People counted once across areas may still add up exactly (nobody in two
+        children), and an attacker who sees totals add up elsewhere may guess so: such a group is
+        protected as a sum."""
+        if self.aggregation == "sum" or self.values[parent] == sum(self.values[k] for k in kids):
+            return "sum"
+        return "distinct"
+
+
+def bounds(table: Table, hidden: set[str]) -> dict[str, tuple[float, float]]:
+    """The tightest bounds an attacker can derive for each hidden cell."""
+    lo = {a: (1.0 if a in hidden else float(v)) for a, v in table.values.items()}
+    hi = {a: (INF if a in hidden else float(v)) for a, v in table.values.items()}
+    groups = [(p, c, table.relation(p, c)) for p, c in table.children().items()]
+    changed = True
+    while changed:
+        changed = False
+        for parent, kids, relation in groups:
+            changed |= _tighten(parent, kids, lo, hi, relation)
+    return {a: (lo[a], hi[a]) for a in hidden}
+
+
+def _tighten(parent: str, kids: list[str], lo: dict, hi: dict, relation: str) -> bool:
+    """Narrow the bounds of a parent and its children by one constraint; True if any moved."""
+    before = (lo[parent], hi[parent], [(lo[k], hi[k]) for k in kids])
+    sum_lo, sum_hi = sum(lo[k] for k in kids), _sum(hi[k] for k in kids)
+    if relation == "sum":  # parent = sum(children)
+        lo[parent], hi[parent] = max(lo[parent], sum_lo), min(hi[parent], sum_hi)
+        for k in kids:
+            lo[k] = max(lo[k], lo[parent] - _sum(hi[o] for o in kids if o != k))
+            hi[k] = min(hi[k], hi[parent] - (sum_lo - lo[k]))
+    else:  # distinct: each child <= parent <= sum(children)
+        lo[parent] = max(lo[parent], max(lo[k] for k in kids))
+        hi[parent] = min(hi[parent], sum_hi)
+        for k in kids:
+            lo[k] = max(lo[k], lo[parent] - _sum(hi[o] for o in kids if o != k))
+            hi[k] = min(hi[k], hi[parent])
+    return before != (lo[parent], hi[parent], [(lo[k], hi[k]) for k in kids])
+
+
+def _sum(values) -> float:
+    total = 0.0
+    for v in values:
+        if v == INF:
+            return INF
+        total += v
+    return total
+
+
+def suppress(table: Table, threshold: int) -> dict[str, str]:
+    """Hidden cells → 'primary' (a count from 1 to threshold - 1) or 'secondary' (hidden so that
+    the others cannot be narrowed to less than ``threshold``)."""
+    hidden = {a: "primary" for a, v in table.values.items() if 0 < v < threshold}
+    kids = table.children()
+    while True:
+        found = bounds(table, set(hidden))
+        narrow = sorted((a for a, (lo, hi) in found.items() if hi - lo < threshold), key=_top_down(table))
+        if not narrow:
+            return hidden
+        added = set()
+        for area in narrow:
+            cell = _widening_cell(table, kids, hidden, added, area, threshold - (found[area][1] - found[area][0]))
+            if cell is not None:
+                added.add(cell)
+        if not added:
+            raise RuntimeError(f"no cell left to hide that would protect {narrow[0]}")
+        hidden.update(dict.fromkeys(added, "secondary"))
+
+
+def _top_down(table: Table):
+    depth = {}
+
+    def level(a):
+        if a not in depth:
+            p = table.parent.get(a)
+            depth[a] = 0 if p is None or p not in table.values else level(p) + 1
+        return depth[a]
+    return lambda a: (level(a), a)
+
+
+def _widening_cell(table: Table, kids: dict, hidden: dict, added: set, area: str, gap: float) -> str | None:
+    """The cell whose hiding best widens ``area``'s bounds: one of its children if they pin it
+    (all shown), else the smallest sibling that closes the gap (or the largest), else its
+    parent. A zero is never hidden: it would widen nothing and would tell the attacker less."""
+    def candidates(areas):
+        return sorted((table.values[a], a) for a in areas if a not in hidden and a not in added and table.values[a] > 0)
+
+    children = kids.get(area, [])
+    if children and all(c not in hidden for c in children) and (shown := candidates(children)):
+        return shown[0][1]
+    parent = table.parent.get(area)
+    siblings = [s for s in kids.get(parent, []) if s != area] if parent in table.values else []
+    if shown := candidates(siblings):
+        enough = [a for v, a in shown if v >= gap]
+        return enough[0] if enough else shown[-1][1]
+    if parent in table.values and parent not in hidden and parent not in added:
+        return parent
+    if shown := candidates(children):
+        return shown[0][1]
+    return None
