@@ -3,13 +3,23 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install demo build serve ui benchmark clean
+.PHONY: run test test-fast lint install demo build serve ui benchmark clean
 
 run: install  ## generate the demo data, run every asset, serve the result with Datasette
 	$(BIN)/welfare run
 
-test: install  ## run the test suite
+test: lint  ## the style checks, then every test
 	$(BIN)/python -m pytest
+
+test-fast: install  ## unit tests only: no build, well under a minute
+	$(BIN)/python -m pytest tests/unit
+
+# dbt's templater compiles the project, which opens a warehouse: a throwaway one.
+lint: install  ## ruff (lint and format) for Python, sqlfluff for the dbt models
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	tmp=$$(mktemp -d) && WELFARE_DATA_DIR=$$tmp $(BIN)/sqlfluff lint dbt_project/models dbt_project/tests; \
+		status=$$?; rm -rf $$tmp; exit $$status
 
 install: $(VENV)/.installed
 

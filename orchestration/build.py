@@ -28,8 +28,11 @@ def run(config: settings.Settings) -> dg.ExecuteInProcessResult:
     os.environ["WELFARE_DATA_DIR"] = str(config.data_dir)  # dbt's profile reads it
     try:
         with instance(config) as dagster:
-            result = build(config).resolve_job_def(ALL_ASSETS_JOB).execute_in_process(
-                instance=dagster, raise_on_error=False, run_config=INFO_LOGS)
+            result = (
+                build(config)
+                .resolve_job_def(ALL_ASSETS_JOB)
+                .execute_in_process(instance=dagster, raise_on_error=False, run_config=INFO_LOGS)
+            )
     finally:
         if previous is None:
             os.environ.pop("WELFARE_DATA_DIR")
@@ -41,6 +44,8 @@ def run(config: settings.Settings) -> dg.ExecuteInProcessResult:
 
 def _prune_dbt_artifacts(config: settings.Settings) -> None:
     folder = config.dbt_artifacts
-    runs = sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime) if folder.exists() else []
+    runs = (
+        sorted((p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime) if folder.exists() else []
+    )
     for old in runs[:-KEEP_DBT_RUNS]:
         shutil.rmtree(old, ignore_errors=True)

@@ -23,6 +23,7 @@ def demo(args) -> None:
     provinces = args.provinces.split(",") if args.provinces != "all" else None
     if provinces is None:
         import geothai
+
         provinces = [p.code for p in geothai.provinces()]
     manifest = generate(config.landing_dir, provinces, seed=args.seed, scale=args.scale)
     for name, f in manifest["files"].items():
@@ -41,8 +42,11 @@ def build(args) -> int:
     except BuildRunning as running:
         holder = running.holder
         if not args.wait:
-            print(f"a build is already running (PID {holder.get('pid')}, started {holder.get('started_at')}); "
-                  "this one did not start: wait for it, or use 'welfare build --wait'", file=sys.stderr)
+            print(
+                f"a build is already running (PID {holder.get('pid')}, started {holder.get('started_at')}); "
+                "this one did not start: wait for it, or use 'welfare build --wait'",
+                file=sys.stderr,
+            )
             return EX_TEMPFAIL
         print(f"waiting for the build running since {holder.get('started_at')} (PID {holder.get('pid')})", flush=True)
         lock.acquire(wait=True)
@@ -93,13 +97,22 @@ def _check_summary(evaluation) -> str:
     return "; ".join(p for p in parts if p) or "failed"
 
 
+def generate(args) -> int:
+    """Write the files made from the metadata registry (dbt YAML, the code_lists seed, macros)."""
+    from orchestration.metadata import generate as generated
+
+    for path in generated.write():
+        print(f"wrote {path.relative_to(settings.REPO)}")
+    return 0
+
+
 def fetch_ckan(args) -> int:
     """Fetch a CKAN DataStore resource, every page of it, into a source's landing folder."""
     from orchestration.ingestion import ckan
-    from orchestration.ingestion.contracts import CONTRACTS
+    from orchestration.metadata.sources import SOURCES
 
-    if args.source not in CONTRACTS:
-        print(f"unknown source {args.source!r}: one of {', '.join(CONTRACTS)}", file=sys.stderr)
+    if args.source not in SOURCES:
+        print(f"unknown source {args.source!r}: one of {', '.join(SOURCES)}", file=sys.stderr)
         return 2
     target = settings.from_environment().landing_dir / args.source / f"{args.resource}.json"
     try:
@@ -128,8 +141,19 @@ def ui(args) -> int:
     config = settings.from_environment()
     config.dagster_home.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "DAGSTER_HOME": str(config.dagster_home)}
-    return subprocess.call([str(BIN / "dagster"), "dev", "-m", "orchestration.definitions",
-                            "--host", "127.0.0.1", "--port", str(args.port)], env=env)
+    return subprocess.call(
+        [
+            str(BIN / "dagster"),
+            "dev",
+            "-m",
+            "orchestration.definitions",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(args.port),
+        ],
+        env=env,
+    )
 
 
 def run(args) -> int:
@@ -151,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     build_args = commands.add_parser("build", help="run every asset: ingest, dbt, checks, publish")
     build_args.add_argument("--wait", action="store_true", help="wait for a build already running, then build")
     build_args.set_defaults(fn=build)
+    commands.add_parser("generate", help="write dbt YAML, seeds and macros from the metadata registry").set_defaults(
+        fn=generate
+    )
     fetch = commands.add_parser("fetch-ckan", help="fetch a CKAN DataStore resource into the landing folder")
     fetch.add_argument("--portal", required=True, help="the portal's address, e.g. https://data.go.th")
     fetch.add_argument("--resource", required=True, help="the resource id")

@@ -9,10 +9,28 @@ import ctypes
 import os
 import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 PR_SET_PDEATHSIG = 1
-PARENT = "WELFARE_BUILD_PID"  # set by the build, so a parent that died before prctl is noticed
+PARENT = "WELFARE_BUILD_PID"  # the process starting dbt, so a parent that died before prctl is noticed
+
+
+@contextmanager
+def started_here():
+    """Within this block, dbt started from this process knows it as its parent.
+
+    Set only around the calls that start dbt, and restored after: a process that inherited the
+    variable from its own parent (a test, a build started by a build) must not pass it on."""
+    previous = os.environ.get(PARENT)
+    os.environ[PARENT] = str(os.getpid())
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(PARENT, None)
+        else:
+            os.environ[PARENT] = previous
 
 
 def main() -> None:

@@ -25,8 +25,9 @@ INF = math.inf
 class Table:
     """One family of cells that count the same people, for one year: every area's count, its
     parent, and how a parent relates to its children ('sum' or 'distinct')."""
-    values: dict[str, int]          # area → count
-    parent: dict[str, str | None]   # area → parent area (None at the top)
+
+    values: dict[str, int]  # area → count
+    parent: dict[str, str | None]  # area → parent area (None at the top)
     aggregation: str
 
     def children(self) -> dict[str, list[str]]:
@@ -114,6 +115,7 @@ def _top_down(table: Table):
             p = table.parent.get(a)
             depth[a] = 0 if p is None or p not in table.values else level(p) + 1
         return depth[a]
+
     return lambda a: (level(a), a)
 
 
@@ -121,6 +123,7 @@ def _widening_cell(table: Table, kids: dict, hidden: dict, added: set, area: str
     """The cell whose hiding best widens ``area``'s bounds: one of its children if they pin it
     (all shown), else the smallest sibling that closes the gap (or the largest), else its
     parent. A zero is never hidden: it would widen nothing and would tell the attacker less."""
+
     def candidates(areas):
         return sorted((table.values[a], a) for a in areas if a not in hidden and a not in added and table.values[a] > 0)
 

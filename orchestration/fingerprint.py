@@ -13,8 +13,16 @@ import duckdb
 from orchestration.settings import REPO
 
 # Everything a published table depends on, besides the landing files.
-CODE = ["orchestration", "publish", "expectations", "dbt_project/models", "dbt_project/macros",
-        "dbt_project/tests", "dbt_project/dbt_project.yml", "seeds"]
+CODE = [
+    "orchestration",
+    "publish",
+    "expectations",
+    "dbt_project/models",
+    "dbt_project/macros",
+    "dbt_project/tests",
+    "dbt_project/dbt_project.yml",
+    "seeds",
+]
 SKIPPED = {"__pycache__", "target", "logs"}
 
 
@@ -30,7 +38,8 @@ def _code_files() -> list[Path]:
 def inputs_fingerprint(con: duckdb.DuckDBPyConnection, settings: dict) -> str:
     h = hashlib.sha256()
     for source, name, digest in con.execute(
-            "SELECT source, source_file, file_hash FROM raw.load_log WHERE status = 'loaded' ORDER BY 1, 2").fetchall():
+        "SELECT source, source_file, file_hash FROM raw.load_log WHERE status = 'loaded' ORDER BY 1, 2"
+    ).fetchall():
         h.update(f"{source}\0{name}\0{digest}\n".encode())
     for path in _code_files():
         h.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes())

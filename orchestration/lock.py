@@ -19,8 +19,9 @@ _held: dict[Path, int] = {}  # lock files this process holds → how many holder
 class BuildRunning(Exception):
     def __init__(self, holder: dict):
         self.holder = holder
-        super().__init__(f"a build is already running: PID {holder.get('pid', '?')}, "
-                         f"started {holder.get('started_at', '?')}")
+        super().__init__(
+            f"a build is already running: PID {holder.get('pid', '?')}, started {holder.get('started_at', '?')}"
+        )
 
 
 class BuildLock:

@@ -8,8 +8,7 @@ import dagster as dg
 import duckdb
 from pydantic import PrivateAttr
 
-from orchestration import dbt_child
-from orchestration.ingestion import load, sql_functions
+from orchestration.ingestion import sql_functions
 from orchestration.lock import BuildLock
 from orchestration.settings import Settings, hmac_key
 
@@ -37,7 +36,6 @@ class Warehouse(dg.ConfigurableResource):
             instance.add_run_tags(run.run_id, {PID_TAG: str(os.getpid())})
         self._lock = BuildLock(self.folders.lock_path)
         self._lock.acquire(wait=True)
-        os.environ[dbt_child.PARENT] = str(os.getpid())  # dbt dies with this process
         if instance and run:
             _fail_abandoned_runs(instance, run.run_id)
 
@@ -52,7 +50,6 @@ class Warehouse(dg.ConfigurableResource):
         try:
             if not read_only:
                 sql_functions.register(con, hmac_key())
-                load.prepare(con)
             yield con
         finally:
             con.close()
@@ -75,8 +72,9 @@ def _fail_abandoned_runs(instance: dg.DagsterInstance, current: str) -> None:
     for run in instance.get_runs(filters=started):
         pid = run.tags.get(PID_TAG)
         if run.run_id != current and not (pid and _alive(int(pid))):
-            instance.report_run_failed(run, "the process running it ended without finishing (killed?); "
-                                            "marked failed by the next build")
+            instance.report_run_failed(
+                run, "the process running it ended without finishing (killed?); marked failed by the next build"
+            )
 
 
 class Folders(dg.ConfigurableResource):

@@ -8,8 +8,10 @@ REPO = Path(__file__).resolve().parent.parent
 # The demo key is public on purpose: demo data is fictitious. Real data needs WELFARE_HMAC_KEY,
 # and ingestion refuses any file but the demo generator's while the demo key is in use.
 DEMO_HMAC_KEY = "welfare-demo-key-not-secret"
-DEMO_KEY_NOTICE = ("no WELFARE_HMAC_KEY is set: citizen IDs are pseudonymised with the public demo key, so "
-                   "only the demo generator's files are loaded (see README, 'The pseudonymisation key')")
+DEMO_KEY_NOTICE = (
+    "no WELFARE_HMAC_KEY is set: citizen IDs are pseudonymised with the public demo key, so "
+    "only the demo generator's files are loaded (see README, 'The pseudonymisation key')"
+)
 
 
 @dataclass(frozen=True)

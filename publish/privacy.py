@@ -4,21 +4,16 @@ import re
 import sqlite3
 from pathlib import Path
 
+from orchestration.metadata import thai
+
 # 13 digits, bare or written 1-2345-67890-12-3, not inside a longer number, a decimal or a
 # hex digest (pseudonyms and file hashes are hex and would match by chance).
 CITIZEN_ID = re.compile(r"(?<![0-9A-Za-z.])\d[- ]?\d{4}[- ]?\d{5}[- ]?\d{2}[- ]?\d(?![0-9A-Za-z.])")
 
 
-def is_citizen_id(digits: str) -> bool:
-    """13 digits whose last is the checksum of the first twelve."""
-    if len(digits) != 13 or not digits.isdigit():
-        return False
-    return (11 - sum(int(d) * (13 - i) for i, d in enumerate(digits[:12])) % 11) % 10 == int(digits[12])
-
-
 def citizen_ids_in_text(text: str) -> list[str]:
     found = (re.sub(r"[- ]", "", m) for m in CITIZEN_ID.findall(text))
-    return [d for d in found if is_citizen_id(d)]
+    return [d for d in found if thai.is_citizen_id(d)]
 
 
 def scan_sqlite(path: Path) -> list[str]:
@@ -30,8 +25,10 @@ def scan_sqlite(path: Path) -> list[str]:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in tables:
             for _, column, *_ in con.execute(f'PRAGMA table_info("{table}")'):
-                values = con.execute(f'SELECT DISTINCT CAST("{column}" AS TEXT) FROM "{table}" '
-                                     f'WHERE typeof("{column}") IN (\'text\', \'integer\')')
+                values = con.execute(
+                    f'SELECT DISTINCT CAST("{column}" AS TEXT) FROM "{table}" '
+                    f"WHERE typeof(\"{column}\") IN ('text', 'integer')"
+                )
                 if any(citizen_ids_in_text(v) for (v,) in values):
                     findings.append(f"{table}.{column}")
     finally:

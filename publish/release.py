@@ -49,8 +49,9 @@ def live_manifest(publish_dir: Path) -> dict:
 
 
 def write_json(folder: Path, name: str, content: dict) -> None:
-    (folder / name).write_text(json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                               encoding="utf-8")
+    (folder / name).write_text(
+        json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 def inspect(database: Path) -> dict:

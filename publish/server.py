@@ -32,8 +32,13 @@ SETTINGS = {
 def datasette_for(folder: Path) -> Datasette:
     """Datasette on one release folder: the database immutable, its counts from the inspect file."""
     read = lambda name: json.loads((folder / name).read_text(encoding="utf-8"))  # noqa: E731
-    return Datasette(immutables=[str(folder / release.DATABASE)], inspect_data=read(release.INSPECT),
-                     metadata=read(release.METADATA), plugins_dir=str(PLUGINS), settings=SETTINGS)
+    return Datasette(
+        immutables=[str(folder / release.DATABASE)],
+        inspect_data=read(release.INSPECT),
+        metadata=read(release.METADATA),
+        plugins_dir=str(PLUGINS),
+        settings=SETTINGS,
+    )
 
 
 class LiveRelease:
@@ -98,6 +103,7 @@ def _with_etag(send, etag: bytes):
         if message["type"] == "http.response.start" and message["status"] == 200:
             message = {**message, "headers": [*message.get("headers", []), (b"etag", etag)]}
         await send(message)
+
     return sending
 
 

@@ -20,7 +20,7 @@ import geothai
 from orchestration import dimensions
 from orchestration.demo.generator import generate
 from orchestration.ingestion import load, sql_functions
-from orchestration.ingestion.contracts import CONTRACTS
+from orchestration.metadata.sources import SOURCES
 
 
 def warehouse(path: Path) -> duckdb.DuckDBPyConnection:
@@ -45,19 +45,23 @@ def main() -> None:
         landing = Path(tmp) / "landing"
         started = time.perf_counter()
         manifest = generate(landing, provinces, scale=args.scale)
-        print(f"generated {len(manifest['files'])} files for {len(provinces)} province(s) at scale "
-              f"{args.scale} in {time.perf_counter() - started:.1f} s")
+        print(
+            f"generated {len(manifest['files'])} files for {len(provinces)} province(s) at scale "
+            f"{args.scale} in {time.perf_counter() - started:.1f} s"
+        )
         con = warehouse(Path(tmp) / "warehouse.duckdb")
         print(f"{'source':<22}{'format':>7}{'rows':>12}{'seconds':>10}{'rows/s':>12}")
         total_rows, total_seconds = 0, 0.0
         for name, info in sorted(manifest["files"].items()):
             path = landing / name
             started = time.perf_counter()
-            record = load.load_file(con, CONTRACTS[info["source"]], path, name, date.today(), Path(tmp) / "work")
+            record = load.load_file(con, SOURCES[info["source"]], path, name, date.today(), Path(tmp) / "work")
             seconds = time.perf_counter() - started
             total_rows, total_seconds = total_rows + record.rows_read, total_seconds + seconds
-            print(f"{info['source']:<22}{path.suffix[1:]:>7}{record.rows_read:>12,}{seconds:>10.2f}"
-                  f"{record.rows_read / seconds:>12,.0f}")
+            print(
+                f"{info['source']:<22}{path.suffix[1:]:>7}{record.rows_read:>12,}{seconds:>10.2f}"
+                f"{record.rows_read / seconds:>12,.0f}"
+            )
         print(f"{'all sources':<22}{'':>7}{total_rows:>12,}{total_seconds:>10.2f}{total_rows / total_seconds:>12,.0f}")
         con.close()
 

@@ -42,8 +42,15 @@ def lp_bounds(table: Table, hidden: set[str]) -> dict[str, tuple[float, float]]:
         for sign in (1, -1):
             objective = np.zeros(len(index))
             objective[i] = sign
-            result = linprog(objective, A_ub=ub or None, b_ub=ub_b or None, A_eq=eq or None, b_eq=eq_b or None,
-                             bounds=[(1, CAP)] * len(index), method="highs")
+            result = linprog(
+                objective,
+                A_ub=ub or None,
+                b_ub=ub_b or None,
+                A_eq=eq or None,
+                b_eq=eq_b or None,
+                bounds=[(1, CAP)] * len(index),
+                method="highs",
+            )
             assert result.status == 0, result.message
             found.append(sign * result.fun)
         out[area] = (found[0], np.inf if found[1] > CAP / 2 else found[1])

@@ -21,7 +21,7 @@
         from {{ relation }} r
         join {{ ref('int_areas_in_scope') }} a on a.subdistrict_code = r.subdistrict_code
         join {{ ref('stg_fiscal_years') }} y
-            on y.fiscal_year between {{ var('first_fiscal_year') }} and {{ var('last_fiscal_year') }}
+            on y.in_reporting_period
             and {{ condition }}
     ) as located_rows
 {%- endmacro %}

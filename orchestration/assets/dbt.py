@@ -9,6 +9,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
+from orchestration import dbt_child
 from orchestration.fingerprint import inputs_fingerprint
 from orchestration.ingestion.sql_functions import scalar
 from orchestration.resources import Folders, Warehouse
@@ -27,7 +28,8 @@ def cli_resource() -> DbtCliResource:
 
 def parse_project() -> None:
     """Write the manifest Dagster reads the dbt assets from."""
-    cli_resource().cli(["parse", "--quiet"], target_path=project.target_path).wait()
+    with dbt_child.started_here():
+        cli_resource().cli(["parse", "--quiet"], target_path=project.target_path).wait()
 
 
 def manifest_is_stale() -> bool:
@@ -35,8 +37,11 @@ def manifest_is_stale() -> bool:
     if not project.manifest_path.exists():
         return True
     built = project.manifest_path.stat().st_mtime
-    sources = [*project.project_dir.glob("*.yml"), *(REPO / "seeds").glob("*.csv"),
-               *(p for d in ("models", "macros", "tests") for p in (project.project_dir / d).rglob("*"))]
+    sources = [
+        *project.project_dir.glob("*.yml"),
+        *(REPO / "seeds").glob("*.csv"),
+        *(p for d in ("models", "macros", "tests") for p in (project.project_dir / d).rglob("*")),
+    ]
     return any(p.stat().st_mtime > built for p in sources if p.is_file())
 
 
@@ -57,14 +62,22 @@ class LayerTranslator(DagsterDbtTranslator):
 def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, folders: Folders):
     live = release.live_manifest(Path(folders.publish))
     with warehouse.connect(read_only=True) as con:
-        built = scalar(con, "SELECT count(*) FROM information_schema.tables "
-                            "WHERE table_schema = 'marts' AND table_name = 'indicator_values'")
-        unchanged = inputs_fingerprint(con, publication_settings(Path(folders.landing))) == live.get("inputs_fingerprint")
+        built = scalar(
+            con,
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = 'marts' AND table_name = 'indicator_values'",
+        )
+        unchanged = inputs_fingerprint(con, publication_settings(Path(folders.landing))) == live.get(
+            "inputs_fingerprint"
+        )
     if built and unchanged:  # yielding nothing skips the checks and the publication downstream
         context.log.info(f"no input has changed since release {live['release_id']}: nothing to rebuild or publish")
         return
     # Each run's artifacts and logs beside the warehouse they describe, not in the code's folder.
-    yield from dbt.cli(["build"], context=context, target_path=warehouse.folders.dbt_artifacts / context.run_id).stream()
+    with dbt_child.started_here():
+        yield from dbt.cli(
+            ["build"], context=context, target_path=warehouse.folders.dbt_artifacts / context.run_id
+        ).stream()
 
 
 # Two runs of dbt with disclosure control between them: the indicators as computed, then what
@@ -73,13 +86,17 @@ APPLIES_DISCLOSURE = "source:disclosure+"
 
 
 @dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator(), exclude=APPLIES_DISCLOSURE)
-def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse,
-                       folders: Folders):
+def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, folders: Folders):
     yield from _run_dbt(context, dbt, warehouse, folders)
 
 
-@dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator(), select=APPLIES_DISCLOSURE,
-            name="welfare_dbt_disclosed")
-def welfare_dbt_disclosed(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse,
-                          folders: Folders):
+@dbt_assets(
+    manifest=project.manifest_path,
+    dagster_dbt_translator=LayerTranslator(),
+    select=APPLIES_DISCLOSURE,
+    name="welfare_dbt_disclosed",
+)
+def welfare_dbt_disclosed(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, folders: Folders
+):
     yield from _run_dbt(context, dbt, warehouse, folders)

@@ -3,17 +3,27 @@
 import dagster as dg
 
 from orchestration import dimensions
-from orchestration.ingestion.contracts import data_dictionary
+from orchestration.metadata.sources import data_dictionary
 from orchestration.resources import Warehouse
 
-TABLES = {"areas": dimensions.areas, "abolished_areas": dimensions.abolished,
-          "fiscal_years": dimensions.fiscal_years, "source_columns": data_dictionary}
+TABLES = {
+    "areas": dimensions.areas,
+    "abolished_areas": dimensions.abolished,
+    "fiscal_years": dimensions.fiscal_years,
+    "source_columns": data_dictionary,
+}
 
 
 def _dimension_asset(name: str):
     build = TABLES[name]
 
-    @dg.asset(key=["raw", name], group_name="dimensions", description=build.__doc__, kinds={"duckdb"})
+    @dg.asset(
+        key=["raw", name],
+        group_name="dimensions",
+        description=build.__doc__,
+        kinds={"duckdb"},
+        deps=[dg.AssetKey(["raw", "schema"])],
+    )
     def _asset(warehouse: Warehouse) -> dg.MaterializeResult:
         table = build()
         with warehouse.connect() as con:

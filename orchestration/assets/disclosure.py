@@ -19,15 +19,29 @@ JOIN intermediate.int_areas a ON a.area_level = v.area_level AND a.area_code = v
 WHERE i.disclosure_family IS NOT NULL
 GROUP BY ALL
 """
-HIDDEN = pa.schema([("disclosure_family", pa.string()), ("area_level", pa.string()), ("area_code", pa.string()),
-                    ("fiscal_year", pa.int32()), ("suppression", pa.string())])
+HIDDEN = pa.schema(
+    [
+        ("disclosure_family", pa.string()),
+        ("area_level", pa.string()),
+        ("area_code", pa.string()),
+        ("fiscal_year", pa.int32()),
+        ("suppression", pa.string()),
+    ]
+)
 
 
-@dg.asset(key=["disclosure", "hidden_cells"], group_name="intermediate", kinds={"python", "duckdb"},
-          deps=[dg.AssetKey(["intermediate", "int_indicator_values"]), dg.AssetKey(["intermediate", "int_areas"]),
-                dg.AssetKey(["staging", "stg_indicators"])],
-          description="Cells of people counts to hide: counts from 1 to the threshold, and the cells hidden "
-                      "with them so that no hidden count can be narrowed to less than the threshold.")
+@dg.asset(
+    key=["disclosure", "hidden_cells"],
+    group_name="intermediate",
+    kinds={"python", "duckdb"},
+    deps=[
+        dg.AssetKey(["intermediate", "int_indicator_values"]),
+        dg.AssetKey(["intermediate", "int_areas"]),
+        dg.AssetKey(["staging", "stg_indicators"]),
+    ],
+    description="Cells of people counts to hide: counts from 1 to the threshold, and the cells hidden "
+    "with them so that no hidden count can be narrowed to less than the threshold.",
+)
 def hidden_cells(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     threshold = suppression_threshold()
     tables: dict[tuple, dict] = defaultdict(lambda: {"values": {}, "parent": {}, "level": {}})
@@ -43,7 +57,9 @@ def hidden_cells(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.
         for (family, year), t in sorted(tables.items()):
             hidden = disclosure.suppress(disclosure.Table(t["values"], t["parent"], aggregation[family]), threshold)
             rows += [(family, t["level"][a], a, year, kind) for a, kind in sorted(hidden.items())]
-        con.register("hidden", pa.Table.from_pylist([dict(zip(HIDDEN.names, r)) for r in rows], schema=HIDDEN))
+        con.register(
+            "hidden", pa.Table.from_pylist([dict(zip(HIDDEN.names, r, strict=True)) for r in rows], schema=HIDDEN)
+        )
         con.execute("CREATE SCHEMA IF NOT EXISTS disclosure")
         con.execute("CREATE OR REPLACE TABLE disclosure.hidden_cells AS SELECT * FROM hidden")
     counts = defaultdict(int)

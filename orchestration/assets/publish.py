@@ -7,8 +7,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.assets.dbt import project
 from orchestration.fingerprint import inputs_fingerprint
+from orchestration.metadata.models import PUBLISHED
 from orchestration.resources import Folders, Warehouse
 from orchestration.settings import publication_settings
 from publish import export, metadata, privacy, release
@@ -17,9 +17,15 @@ from publish import export, metadata, privacy, release
 DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
-@dg.asset(group_name="publish", deps=[dg.AssetKey(["marts", t]) for t in export.PUBLISHED_TABLES], kinds={"sqlite"},
-          description="The SQLite file and metadata Datasette serves; replaced only when every check passed.")
-def datasette_release(context: dg.AssetExecutionContext, warehouse: Warehouse, folders: Folders) -> dg.MaterializeResult:
+@dg.asset(
+    group_name="publish",
+    deps=[dg.AssetKey(["marts", t]) for t in PUBLISHED],
+    kinds={"sqlite"},
+    description="The SQLite file and metadata Datasette serves; replaced only when every check passed.",
+)
+def datasette_release(
+    context: dg.AssetExecutionContext, warehouse: Warehouse, folders: Folders
+) -> dg.MaterializeResult:
     publish_dir = Path(folders.publish)
     settings = publication_settings(Path(folders.landing))
     candidate = None
@@ -28,7 +34,7 @@ def datasette_release(context: dg.AssetExecutionContext, warehouse: Warehouse, f
         with warehouse.connect(read_only=True) as con:
             counts = export.export_sqlite(con, candidate / release.DATABASE)
             fingerprint = inputs_fingerprint(con, settings)
-        release.write_json(candidate, release.METADATA, metadata.build(project.manifest_path, demo=settings["demo"]))
+        release.write_json(candidate, release.METADATA, metadata.build(demo=settings["demo"]))
         release.write_json(candidate, release.INSPECT, release.inspect(candidate / release.DATABASE))
         findings = privacy.scan_sqlite(candidate / release.DATABASE)
         if findings:
@@ -41,8 +47,14 @@ def datasette_release(context: dg.AssetExecutionContext, warehouse: Warehouse, f
         _discard(candidate)
         raise
     context.log.info(f"published release {live.name}")
-    return dg.MaterializeResult(metadata={**{f"rows_{t}": n for t, n in counts.items()}, **settings,
-                                          "release": live.name, "path": str(live / release.DATABASE)})
+    return dg.MaterializeResult(
+        metadata={
+            **{f"rows_{t}": n for t, n in counts.items()},
+            **settings,
+            "release": live.name,
+            "path": str(live / release.DATABASE),
+        }
+    )
 
 
 def _discard(candidate: Path | None) -> None:

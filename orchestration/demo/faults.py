@@ -1,6 +1,6 @@
-"""Plant row faults read off a source's contract, one per spoiled row, and say which.
+"""Plant row faults read off a source's source, one per spoiled row, and say which.
 
-Every kind of value a contract checks can be spoiled: a citizen ID's check digit, a required
+Every kind of value a source checks can be spoiled: a citizen ID's check digit, a required
 value, a date, an amount, a code, an area. The reason each fault must be quarantined for is
 returned, so the manifest records what ingestion has to find.
 """
@@ -9,7 +9,7 @@ import random
 import re
 from collections.abc import Callable
 
-from orchestration.ingestion.contracts import Contract
+from orchestration.metadata.sources import Source
 
 Mutator = Callable[[dict], str]
 FUTURE = "1/10/2580"
@@ -28,9 +28,9 @@ def _spoil_area(row: dict, column: str) -> str:
     return _set(row, column, NO_SUCH_ADDRESS, "unresolved_address")
 
 
-def contract_faults(contract: Contract, rng: random.Random, abolished: list[str]) -> dict[str, Mutator]:
+def source_faults(source: Source, rng: random.Random, abolished: list[str]) -> dict[str, Mutator]:
     """Fault kind → a function that spoils a row in place and returns the expected reason."""
-    cols = contract.columns
+    cols = source.columns
     faults: dict[str, Mutator] = {}
     required = [c.name for c in cols if c.required]
     if required:
@@ -39,7 +39,8 @@ def contract_faults(contract: Contract, rng: random.Random, abolished: list[str]
         n = c.name
         if c.type == "citizen_id":
             faults["invalid_citizen_id"] = lambda r, n=n: _set(
-                r, n, r[n][:12] + str((int(r[n][12]) + 1) % 10), "invalid_citizen_id")
+                r, n, r[n][:12] + str((int(r[n][12]) + 1) % 10), "invalid_citizen_id"
+            )
         elif c.type == "date":
             faults["invalid_date"] = lambda r, n=n: _set(r, n, "31/02/2566", "invalid_date")
             if c.not_future:
@@ -64,7 +65,7 @@ def plant(rows: list[dict], rng: random.Random, rate: float, faults: dict[str, M
     n = len(rows)
     if n < 2:
         return planted
-    kinds = sorted(faults) + ["duplicate_key"]
+    kinds = [*sorted(faults), "duplicate_key"]
     for i in sorted(rng.sample(range(1, n), k=min(n - 1, round(n * rate)))):
         kind = rng.choice(kinds)
         if kind == "duplicate_key":

@@ -12,8 +12,16 @@ import geothai
 import pyarrow as pa
 
 # Words and short forms that introduce a part of an address, longest first.
-MARKERS = (("subdistrict", "ตำบล"), ("subdistrict", "แขวง"), ("district", "อำเภอ"), ("district", "เขต"),
-           ("province", "จังหวัด"), ("subdistrict", "ต."), ("district", "อ."), ("province", "จ."))
+MARKERS = (
+    ("subdistrict", "ตำบล"),
+    ("subdistrict", "แขวง"),
+    ("district", "อำเภอ"),
+    ("district", "เขต"),
+    ("province", "จังหวัด"),
+    ("subdistrict", "ต."),
+    ("district", "อ."),
+    ("province", "จ."),
+)
 # The short forms typed without their dot stand alone before the name: "ต ปากน้ำโพ".
 BARE = {"ต": "subdistrict", "อ": "district", "จ": "province"}
 POSTAL_CODE = re.compile(r"\d{5}")
@@ -33,7 +41,7 @@ def parts(text: str) -> dict[str, str]:
         else:
             for level, marker in MARKERS:
                 if token.startswith(marker):
-                    part, name = level, token[len(marker):]
+                    part, name = level, token[len(marker) :]
                     if not name and i + 1 < len(tokens):
                         name = tokens[i + 1]
                         i += 1
@@ -53,8 +61,12 @@ def resolve(text: str) -> tuple[str | None, str]:
     named = parts(text)
     if "subdistrict" not in named:
         return None, "unresolved"
-    found = geothai.match(named["subdistrict"], district=named.get("district"), province=named.get("province"),
-                          postal_code=named.get("postal_code"))
+    found = geothai.match(
+        named["subdistrict"],
+        district=named.get("district"),
+        province=named.get("province"),
+        postal_code=named.get("postal_code"),
+    )
     if len(found) == 1:
         return found[0].subdistrict.code, "resolved"
     return None, "ambiguous" if found else "unresolved"
@@ -62,8 +74,10 @@ def resolve(text: str) -> tuple[str | None, str]:
 
 def lookup_table(texts: list[str]) -> pa.Table:
     resolved = [resolve(t) for t in texts]
-    return pa.table({
-        "address": pa.array(texts, pa.string()),
-        "code": pa.array([r[0] for r in resolved], pa.string()),
-        "status": pa.array([r[1] for r in resolved], pa.string()),
-    })
+    return pa.table(
+        {
+            "address": pa.array(texts, pa.string()),
+            "code": pa.array([r[0] for r in resolved], pa.string()),
+            "status": pa.array([r[1] for r in resolved], pa.string()),
+        }
+    )

@@ -43,8 +43,10 @@ def _write_pages(ckan, portal: str, resource_id: str, partial: Path, page_size: 
             if pages == 0:
                 total = page.get("total")
                 fields = json.dumps(page["fields"], ensure_ascii=False)
-                out.write(f'{{"success": true, "result": {{"resource_id": {json.dumps(resource_id)}, '
-                          f'"fields": {fields}, "records": [\n')
+                out.write(
+                    f'{{"success": true, "result": {{"resource_id": {json.dumps(resource_id)}, '
+                    f'"fields": {fields}, "records": [\n'
+                )
             pages += 1
             for record in page["records"]:
                 out.write((",\n" if written else "") + json.dumps(record, ensure_ascii=False))
@@ -55,8 +57,10 @@ def _write_pages(ckan, portal: str, resource_id: str, partial: Path, page_size: 
         provenance = {"portal": portal, "resource_id": resource_id, "fetched_at": fetched_at, "pages": pages}
         out.write(f'\n], "total": {written}}}, "provenance": {json.dumps(provenance, ensure_ascii=False)}}}\n')
     if total is not None and written != total:
-        raise FetchFailed(f"{portal} resource {resource_id}: {written} records fetched but the portal "
-                          f"reported {total}; it changed while being read, fetch again")
+        raise FetchFailed(
+            f"{portal} resource {resource_id}: {written} records fetched but the portal "
+            f"reported {total}; it changed while being read, fetch again"
+        )
     return provenance
 
 

@@ -11,13 +11,26 @@ from datetime import date
 
 import pyarrow as pa
 
-MONTHS_FULL = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-               "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
-MONTHS_SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-                "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
-_MONTH = {name.replace(".", ""): i for i, name in enumerate(MONTHS_SHORT, 1)} | \
-         {name: i for i, name in enumerate(MONTHS_FULL, 1)}
-BUDDHIST_ERA_OFFSET = 543
+from orchestration.metadata.thai import BUDDHIST_ERA_OFFSET
+
+MONTHS_FULL = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+]
+MONTHS_SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+_MONTH = {name.replace(".", ""): i for i, name in enumerate(MONTHS_SHORT, 1)} | {
+    name: i for i, name in enumerate(MONTHS_FULL, 1)
+}
 
 _TIME = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -52,5 +65,4 @@ def parse(text: str | None) -> date | None:
 
 
 def lookup_table(texts: list[str]) -> pa.Table:
-    return pa.table({"text": pa.array(texts, pa.string()),
-                     "parsed": pa.array([parse(t) for t in texts], pa.date32())})
+    return pa.table({"text": pa.array(texts, pa.string()), "parsed": pa.array([parse(t) for t in texts], pa.date32())})

@@ -3,6 +3,8 @@
 
 Loading is idempotent by file hash: a file already loaded with the same content is skipped,
 whatever its name; a changed file with the same name replaces the rows of its earlier version.
+A file loaded by an earlier version of this code (``LOADER_VERSION``) is loaded again. Per file
+and subdistrict, ``raw.source_areas`` counts what was read, for the data-quality score.
 A file that cannot be read is refused on its own, recorded as failed, and its earlier version
 (if any) stays loaded. No row is lost silently: each file's rows read equal the rows stored
 plus the rows quarantined, counted separately.
@@ -18,11 +20,11 @@ from pathlib import Path
 import duckdb
 
 from orchestration.ingestion import addresses, dates, readers
-from orchestration.ingestion.contracts import Column, Contract
 from orchestration.ingestion.readers import ReadResult
 from orchestration.ingestion.refusals import FileRefused, unexpected
 from orchestration.ingestion.sql_functions import scalar
 from orchestration.ingestion.validate import REASONS, address_texts_sql, checked_rows_sql, date_texts_sql
+from orchestration.metadata.sources import Column, Source
 
 DDL = """
 CREATE SCHEMA IF NOT EXISTS raw;
@@ -41,11 +43,15 @@ ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS message_en VARCHAR;
 ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS message_th VARCHAR;
 ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS origin JSON;
 UPDATE raw.load_log SET status = 'loaded' WHERE status IS NULL;
+ALTER TABLE raw.load_log ADD COLUMN IF NOT EXISTS loader_version INTEGER;
 ALTER TABLE raw.quarantine ADD COLUMN IF NOT EXISTS subdistrict_code VARCHAR;
+CREATE TABLE IF NOT EXISTS raw.source_areas (
+    source VARCHAR, source_file VARCHAR, subdistrict_code VARCHAR, rows_read BIGINT, rows_accepted BIGINT,
+    rows_missing_required BIGINT, latest_record_fiscal_year INTEGER);
 CREATE OR REPLACE TABLE raw.reason_codes (reason_code VARCHAR, message_en VARCHAR, message_th VARCHAR);
 """
-LOG_COLUMNS = ("source", "source_file", "file_hash", "file_bytes", "status", "rows_read", "rows_accepted",
-               "rows_quarantined", "loaded_at", "duration_s", "notes", "message_en", "message_th", "origin")
+# Raised when reading or validating changes, so that files loaded before are read again.
+LOADER_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -71,8 +77,15 @@ def file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def load_file(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, name: str, today: date,
-              workdir: Path, only: set[str] | None = None) -> LoadRecord:
+def load_file(
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    path: Path,
+    name: str,
+    today: date,
+    workdir: Path,
+    only: set[str] | None = None,
+) -> LoadRecord:
     """Load one file. ``name`` is its path under the landing folder, stable across runs;
     ``workdir`` holds transcoded copies while they are read (they are personal data); ``only``,
     if given, are the SHA-256 hashes of the files that may be loaded (the demo's, under the
@@ -84,23 +97,23 @@ def load_file(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, na
         digest, size = file_digest(path), path.stat().st_size
         if only is not None and digest not in only:
             raise FileRefused(path, "demo_key")
-        earlier = _loaded_with_hash(con, contract.source, digest)
+        earlier = _loaded_with_hash(con, source.name, digest)
         if name in earlier:
             return LoadRecord(name, "unchanged", *earlier[name])
         if earlier:
-            return _record_duplicate(con, contract.source, name, digest, size, next(iter(earlier)))
-        read = readers.read(con, path, contract, workdir)
-        _prepare_lookups(con, contract)
+            return _record_duplicate(con, source.name, name, digest, size, next(iter(earlier)))
+        read = readers.read(con, path, source, workdir)
+        _prepare_lookups(con, source)
         con.execute("BEGIN")
         in_transaction = True
-        record = _store(con, contract, name, digest, size, read, today, started)
+        record = _store(con, source, name, digest, size, read, today, started)
         con.execute("COMMIT")
         return record
     except Exception as error:
         if in_transaction:
             con.execute("ROLLBACK")
         refusal = error if isinstance(error, FileRefused) else unexpected(path, error)
-        _record_failure(con, contract.source, name, digest, size, refusal, started)
+        _record_failure(con, source.name, name, digest, size, refusal, started)
         raise refusal from None
     finally:
         for table in (readers.LANDING, "checked", "address_lookup", "date_lookup"):
@@ -108,9 +121,12 @@ def load_file(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, na
 
 
 def _loaded_with_hash(con, source: str, digest: str) -> dict[str, tuple]:
-    rows = con.execute("SELECT source_file, rows_read, rows_accepted, rows_quarantined, notes FROM raw.load_log "
-                       "WHERE source = ? AND file_hash = ? AND status = 'loaded' ORDER BY loaded_at",
-                       [source, digest]).fetchall()
+    rows = con.execute(
+        "SELECT source_file, rows_read, rows_accepted, rows_quarantined, notes FROM raw.load_log "
+        "WHERE source = ? AND file_hash = ? AND status = 'loaded' AND loader_version = ? "
+        "ORDER BY loaded_at",
+        [source, digest, LOADER_VERSION],
+    ).fetchall()
     return {r[0]: r[1:] for r in rows}
 
 
@@ -121,116 +137,169 @@ def _log(con, **values) -> None:
 
 def _record_duplicate(con, source: str, name: str, digest: str, size: int, twin: str) -> LoadRecord:
     notes = f"same content as {twin}: not loaded twice"
-    con.execute("DELETE FROM raw.load_log WHERE source = ? AND source_file = ? AND status = 'duplicate'", [source, name])
-    _log(con, source=source, source_file=name, file_hash=digest, file_bytes=size, status="duplicate",
-         rows_read=0, rows_accepted=0, rows_quarantined=0, loaded_at=_now(con), notes=notes)
+    con.execute(
+        "DELETE FROM raw.load_log WHERE source = ? AND source_file = ? AND status = 'duplicate'", [source, name]
+    )
+    _log(
+        con,
+        source=source,
+        source_file=name,
+        file_hash=digest,
+        file_bytes=size,
+        status="duplicate",
+        rows_read=0,
+        rows_accepted=0,
+        rows_quarantined=0,
+        loaded_at=_now(con),
+        notes=notes,
+    )
     return LoadRecord(name, "duplicate", 0, 0, 0, notes)
 
 
-def _record_failure(con, source: str, name: str, digest: str | None, size: int | None, refusal: FileRefused,
-                    started: float) -> None:
+def _record_failure(
+    con, source: str, name: str, digest: str | None, size: int | None, refusal: FileRefused, started: float
+) -> None:
     con.execute("DELETE FROM raw.load_log WHERE source = ? AND source_file = ? AND status = 'failed'", [source, name])
-    _log(con, source=source, source_file=name, file_hash=digest, file_bytes=size, status="failed",
-         loaded_at=_now(con), duration_s=time.perf_counter() - started,
-         message_en=refusal.reason_en, message_th=refusal.reason_th)
+    _log(
+        con,
+        source=source,
+        source_file=name,
+        file_hash=digest,
+        file_bytes=size,
+        status="failed",
+        loaded_at=_now(con),
+        duration_s=time.perf_counter() - started,
+        message_en=refusal.reason_en,
+        message_th=refusal.reason_th,
+    )
 
 
 def _now(con):
     return scalar(con, "SELECT now()::TIMESTAMP")
 
 
-def _prepare_lookups(con, contract: Contract) -> None:
+def _prepare_lookups(con, source: Source) -> None:
     """Each distinct address text and date text, resolved once."""
-    for table, query, build in (("address_lookup", address_texts_sql(contract, readers.LANDING), addresses.lookup_table),
-                                ("date_lookup", date_texts_sql(contract, readers.LANDING), dates.lookup_table)):
+    for table, query, build in (
+        ("address_lookup", address_texts_sql(source, readers.LANDING), addresses.lookup_table),
+        ("date_lookup", date_texts_sql(source, readers.LANDING), dates.lookup_table),
+    ):
         texts = [r[0] for r in con.execute(query).fetchall()] if query else []
         con.register("lookup", build(texts))
         con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM lookup")
         con.unregister("lookup")
 
 
-def _store(con, contract: Contract, name: str, digest: str, size: int, read: ReadResult, today: date,
-           started: float) -> LoadRecord:
-    con.execute("CREATE OR REPLACE TEMP TABLE checked AS "
-                + checked_rows_sql(contract, readers.LANDING, today.isoformat()))
-    _remove_superseded(con, contract, name)
-    _insert_accepted(con, contract, name, digest)
-    _insert_quarantined(con, contract, name, digest)
-    _insert_malformed(con, contract.source, name, digest, read)
-    accepted = scalar(con, f"SELECT count(*) FROM raw.{contract.source} WHERE _source_file = ?", [name])
-    quarantined = scalar(con, "SELECT count(*) FROM raw.quarantine WHERE source = ? AND source_file = ?",
-                         [contract.source, name])
+def _store(
+    con, source: Source, name: str, digest: str, size: int, read: ReadResult, today: date, started: float
+) -> LoadRecord:
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE checked AS " + checked_rows_sql(source, readers.LANDING, today.isoformat())
+    )
+    _remove_superseded(con, source, name)
+    _insert_accepted(con, source, name, digest)
+    _insert_quarantined(con, source, name, digest)
+    _insert_malformed(con, source.name, name, digest, read)
+    _insert_source_areas(con, source, name, read)
+    accepted = scalar(con, f"SELECT count(*) FROM raw.{source.name} WHERE _source_file = ?", [name])
+    quarantined = scalar(
+        con, "SELECT count(*) FROM raw.quarantine WHERE source = ? AND source_file = ?", [source.name, name]
+    )
     notes = "; ".join(read.notes) or None
-    _log(con, source=contract.source, source_file=name, file_hash=digest, file_bytes=size, status="loaded",
-         rows_read=read.rows, rows_accepted=accepted, rows_quarantined=quarantined, loaded_at=_now(con),
-         duration_s=time.perf_counter() - started, notes=notes,
-         origin=None if read.origin is None else json.dumps(read.origin, ensure_ascii=False, sort_keys=True))
+    _log(
+        con,
+        source=source.name,
+        source_file=name,
+        file_hash=digest,
+        file_bytes=size,
+        status="loaded",
+        rows_read=read.rows,
+        rows_accepted=accepted,
+        rows_quarantined=quarantined,
+        loaded_at=_now(con),
+        duration_s=time.perf_counter() - started,
+        notes=notes,
+        loader_version=LOADER_VERSION,
+        origin=None if read.origin is None else json.dumps(read.origin, ensure_ascii=False, sort_keys=True),
+    )
     return LoadRecord(name, "loaded", read.rows, accepted, quarantined, notes)
 
 
-def _accepted_expression(col: Column, contract: Contract) -> str | None:
-    """How a column is stored once accepted; personal columns are transformed or dropped."""
-    if col.personal == "drop":
-        return None
+def _accepted_expression(col: Column, source: Source) -> str | None:
+    """How a column is stored once accepted (as ``col.raw_name``); personal columns are
+    transformed or dropped."""
     if col.personal == "pseudonymise":
-        return f"pseudonymise({col.name}) AS person_key"
+        return f"pseudonymise({col.name}) AS {col.raw_name}"
     if col.personal == "age":
-        ref = contract.reference_date
-        return f"age_at({col.name}, fiscal_year_end(fiscal_year_be({ref}))) AS age_at_fy_end"
-    return col.name  # a "locate" column is already the subdistrict code
+        ref = source.reference_date
+        return f"age_at({col.name}, fiscal_year_end(fiscal_year_be({ref}))) AS {col.raw_name}"
+    return col.raw_name  # a "locate" column is already the subdistrict code
 
 
-def accepted_columns_sql(contract: Contract) -> str:
-    exprs = [e for c in contract.columns if (e := _accepted_expression(c, contract))]
+def accepted_columns_sql(source: Source) -> str:
+    exprs = [e for c in source.columns if (e := _accepted_expression(c, source))]
     return ", ".join(exprs)
 
 
-def _row_values_sql(contract: Contract) -> str:
+def _row_values_sql(source: Source) -> str:
     """The rejected row's cleaned text without its personal columns (address text keeps only the
     subdistrict it resolved to): the file and row number lead an authorised person to the rest."""
-    pairs = ", ".join(f"'{c.name}': {c.name if c.personal == 'locate' else 'c_' + c.name}"
-                      for c in contract.columns if c.personal in (None, "locate"))
+    pairs = ", ".join(
+        f"'{c.name}': {c.name if c.personal == 'locate' else 'c_' + c.name}"
+        for c in source.columns
+        if c.personal in (None, "locate")
+    )
     return f"to_json({{{pairs}}})"
 
 
-def _remove_superseded(con, contract: Contract, name: str) -> None:
+def _remove_superseded(con, source: Source, name: str) -> None:
     """Rows of an earlier version of this file go; for a "replace" source, of every other file too."""
-    same = "source_file = ?" if contract.on_new_file == "append" else "true"
-    params = [name] if contract.on_new_file == "append" else []
-    if _table_exists(con, contract.source):
-        con.execute(f"DELETE FROM raw.{contract.source} WHERE {same.replace('source_file', '_source_file')}", params)
-    for table in ("quarantine", "load_log"):
-        con.execute(f"DELETE FROM raw.{table} WHERE source = ? AND {same}", [contract.source, *params])
+    same = "source_file = ?" if source.on_new_file == "append" else "true"
+    params = [name] if source.on_new_file == "append" else []
+    if _table_exists(con, source.name):
+        con.execute(f"DELETE FROM raw.{source.name} WHERE {same.replace('source_file', '_source_file')}", params)
+    for table in ("quarantine", "load_log", "source_areas"):
+        con.execute(f"DELETE FROM raw.{table} WHERE source = ? AND {same}", [source.name, *params])
 
 
 def _table_exists(con, source: str) -> bool:
-    return bool(scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' "
-                            "AND table_name = ?", [source]))
+    return bool(
+        scalar(
+            con,
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' AND table_name = ?",
+            [source],
+        )
+    )
 
 
-def _insert_accepted(con, contract: Contract, name: str, digest: str) -> None:
-    select = (f"SELECT {accepted_columns_sql(contract)}, ? AS _source_file, _sheet, _row_number, "
-              f"? AS _file_hash, now() AS _loaded_at FROM checked WHERE len(problems) = 0")
-    if not _table_exists(con, contract.source):
-        con.execute(f"CREATE TABLE raw.{contract.source} AS {select}", [name, digest])
+def _insert_accepted(con, source: Source, name: str, digest: str) -> None:
+    select = (
+        f"SELECT {accepted_columns_sql(source)}, ? AS _source_file, _sheet, _row_number, "
+        f"? AS _file_hash, now() AS _loaded_at FROM checked WHERE len(problems) = 0"
+    )
+    if not _table_exists(con, source.name):
+        con.execute(f"CREATE TABLE raw.{source.name} AS {select}", [name, digest])
     else:
-        con.execute(f"INSERT INTO raw.{contract.source} BY NAME {select}", [name, digest])
+        con.execute(f"INSERT INTO raw.{source.name} BY NAME {select}", [name, digest])
 
 
-def _insert_quarantined(con, contract: Contract, name: str, digest: str) -> None:
+def _insert_quarantined(con, source: Source, name: str, digest: str) -> None:
     # The row's subdistrict as read (resolved from address text where it could be), so that the
     # data-quality score can place rejected rows in their area.
-    place = next((c.name for c in contract.columns if c.type == "subdistrict"), None)
-    con.execute(f"""
+    place = next((c.name for c in source.columns if c.type == "subdistrict"), None)
+    con.execute(
+        f"""
         INSERT INTO raw.quarantine
         SELECT ?, ?, ?, _sheet, _row_number, problems[1].reason, problems[1].column,
                replace(r.message_en, '{{column}}', problems[1].column),
                replace(r.message_th, '{{column}}', problems[1].column),
-               list_transform(problems, lambda p: p.reason), {_row_values_sql(contract)}, now(),
-               {place or 'NULL'}
+               list_transform(problems, lambda p: p.reason), {_row_values_sql(source)}, now(),
+               {place or "NULL"}
         FROM checked JOIN raw.reason_codes r ON r.reason_code = problems[1].reason
         WHERE len(problems) > 0
-    """, [contract.source, name, digest])
+    """,
+        [source.name, name, digest],
+    )
 
 
 def _insert_malformed(con, source: str, name: str, digest: str, read: ReadResult) -> None:
@@ -241,4 +310,31 @@ def _insert_malformed(con, source: str, name: str, digest: str, read: ReadResult
     con.executemany(
         "INSERT INTO raw.quarantine VALUES (?, ?, ?, NULL, ?, 'malformed_row', NULL, ?, ?, ['malformed_row'], "
         "to_json({'problem': ?}), now(), NULL)",
-        [[source, name, digest, row, en, th, problem] for row, problem in read.malformed])
+        [[source, name, digest, row, en, th, problem] for row, problem in read.malformed],
+    )
+
+
+def _record_fiscal_year_sql(source: Source) -> str:
+    """The fiscal year of a row's latest date: the first of its ``dated_by`` columns filled."""
+    types = {c.name: c.type for c in source.columns}
+    years = [name if types[name] == "fiscal_year" else f"fiscal_year_be({name})" for name in source.dated_by]
+    return f"coalesce({', '.join(years)})" if len(years) > 1 else years[0]
+
+
+def _insert_source_areas(con, source: Source, name: str, read: ReadResult) -> None:
+    """Rows read, accepted and missing a required value per subdistrict the rows name (rows cut
+    short name none), and the newest accepted record's fiscal year: the data-quality inputs."""
+    con.execute(
+        f"""
+        INSERT INTO raw.source_areas
+        SELECT ?, ?, subdistrict_code, count(*), count(*) FILTER (WHERE len(problems) = 0),
+               count(*) FILTER (WHERE list_contains(list_transform(problems, lambda p: p.reason), 'missing_required')),
+               max({_record_fiscal_year_sql(source)}) FILTER (WHERE len(problems) = 0)
+        FROM checked GROUP BY subdistrict_code
+    """,
+        [source.name, name],
+    )
+    if read.malformed:
+        con.execute(
+            "INSERT INTO raw.source_areas VALUES (?, ?, NULL, ?, 0, 0, NULL)", [source.name, name, len(read.malformed)]
+        )

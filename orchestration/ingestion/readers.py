@@ -1,11 +1,11 @@
-"""Read a landing file into the DuckDB temp table ``landing_file``: the contract's columns as
+"""Read a landing file into the DuckDB temp table ``landing_file``: the source's columns as
 text, each row with the row number a person sees when opening the file and, in a workbook, the
 sheet it is on.
 
 Every value stays text here; typing and validation happen in SQL (``validate.py``) so that a bad
 value quarantines its row instead of failing the file. What a file is comes from its content
 (``sniff.py``): CSV or tab-separated text in any encoding Thai offices use, XLSX, XLS and ODS
-workbooks (every sheet with the contract's header), CKAN datastore JSON.
+workbooks (every sheet with the source's header), CKAN datastore JSON.
 """
 
 import csv
@@ -24,10 +24,10 @@ import pyarrow as pa
 from python_calamine import CalamineWorkbook
 
 from orchestration.ingestion import headers, records, sniff
-from orchestration.ingestion.contracts import Contract
 from orchestration.ingestion.refusals import FileRefused
 from orchestration.ingestion.sql_functions import scalar
 from orchestration.ingestion.text import normalise
+from orchestration.metadata.sources import Source
 
 LANDING = "landing_file"
 BATCH = 50_000
@@ -45,14 +45,14 @@ class ReadResult:
     origin: dict | None = None  # where a fetched file came from: portal, resource, time
 
 
-def read(con: duckdb.DuckDBPyConnection, path: Path, contract: Contract, workdir: Path) -> ReadResult:
+def read(con: duckdb.DuckDBPyConnection, path: Path, source: Source, workdir: Path) -> ReadResult:
     """Fill ``landing_file`` from ``path``; refuse a file that cannot be read as a whole."""
     what = sniff.kind(path)
     if what == "workbook":
-        return _read_workbook(con, path, contract)
+        return _read_workbook(con, path, source)
     if what == "json":
-        return _read_ckan(con, path, contract)
-    return _read_text(con, path, contract, workdir)
+        return _read_ckan(con, path, source)
+    return _read_text(con, path, source, workdir)
 
 
 def cell_text(value) -> str:
@@ -70,19 +70,20 @@ def cell_text(value) -> str:
 
 # --- text (CSV, tab-separated) ---------------------------------------------------------------
 
-def _read_text(con, path: Path, contract: Contract, workdir: Path) -> ReadResult:
+
+def _read_text(con, path: Path, source: Source, workdir: Path) -> ReadResult:
     workdir.mkdir(parents=True, exist_ok=True)
     utf8 = workdir / f"landing-{uuid.uuid4().hex}.csv"  # holds personal data: stays in the data folder
     try:
         encoding = sniff.transcode(path, utf8)
         recs = records.scan(utf8)
         content = np.flatnonzero(~recs.blank)
-        delimiter, header = _find_text_header(utf8, recs, content[:headers.SEARCH_ROWS], contract)
-        header = headers.require_columns(path, header, contract)
-        data = content[header.row + header.height:]
-        result = _read_csv_with_duckdb(con, utf8, recs, data, delimiter, header, contract)
+        delimiter, header = _find_text_header(utf8, recs, content[: headers.SEARCH_ROWS], source)
+        header = headers.require_columns(path, header, source)
+        data = content[header.row + header.height :]
+        result = _read_csv_with_duckdb(con, utf8, recs, data, delimiter, header, source)
         if result is None:  # DuckDB and the record scan disagree (a stray quote): read it row by row
-            result = _read_csv_with_python(con, path, utf8, delimiter, contract)
+            result = _read_csv_with_python(con, path, utf8, delimiter, source)
         else:
             result.notes += _extra_columns_note(header)
         if encoding not in ("utf-8", "utf-8-sig"):
@@ -96,43 +97,49 @@ def _parse(texts: list[str], delimiter: str) -> list[list[str]]:
     return [next(csv.reader(io.StringIO(t), delimiter=delimiter), []) for t in texts]
 
 
-def _find_text_header(utf8: Path, recs: records.Records, first: np.ndarray, contract: Contract):
+def _find_text_header(utf8: Path, recs: records.Records, first: np.ndarray, source: Source):
     """The delimiter under which the first records hold the best header."""
     texts = records.text_of(utf8, recs, first)
-    found = [(d, headers.find(_parse(texts, d), contract)) for d in DELIMITERS]
+    found = [(d, headers.find(_parse(texts, d), source)) for d in DELIMITERS]
     found = [(d, h) for d, h in found if h is not None]
     if not found:
         return ",", None
     return max(found, key=lambda dh: sum(not n.startswith("_extra_") for n in dh[1].names))
 
 
-def _read_csv_with_duckdb(con, utf8: Path, recs: records.Records, data: np.ndarray, delimiter: str,
-                          header: headers.Header, contract: Contract) -> ReadResult | None:
+def _read_csv_with_duckdb(
+    con, utf8: Path, recs: records.Records, data: np.ndarray, delimiter: str, header: headers.Header, source: Source
+) -> ReadResult | None:
     """DuckDB's reader for the values, the record scan for the line numbers. Rows DuckDB rejects
     (too few or too many columns) are malformed; the rest must be exactly the scanned records."""
     columns = ", ".join(f"'{n}': 'VARCHAR'" for n in header.names)
     skip = int(data[0]) if len(data) else len(recs)  # DuckDB counts blank records too
     for table in ("landing_rejects", "landing_scans", "landing_raw"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
-    con.execute(f"""
+    con.execute(
+        f"""
         CREATE TEMP TABLE landing_raw AS SELECT * FROM read_csv(?, header = false, skip = {skip},
             auto_detect = false, columns = {{{columns}}}, delim = ?, quote = '"', escape = '"',
             strict_mode = true, max_line_size = {MAX_LINE_BYTES}, store_rejects = true,
             rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')
-    """, [str(utf8), delimiter])
+    """,
+        [str(utf8), delimiter],
+    )
     # Only the position and kind of each error: csv_line would be the row's text.
     rejected = con.execute("SELECT DISTINCT line_byte_position, lower(error_type) FROM landing_rejects").fetchall()
     con.execute("DROP TABLE landing_rejects; DROP TABLE landing_scans")
     holding = _records_holding(recs, np.array([p for p, _ in rejected], np.int64))
-    bad = {int(i): kind for i, (_, kind) in zip(holding, rejected)}
+    bad = {int(i): kind for i, (_, kind) in zip(holding, rejected, strict=True)}
     accepted = data[~np.isin(data, list(bad))]
     if scalar(con, "SELECT count(*) FROM landing_raw") != len(accepted):
         con.execute("DROP TABLE landing_raw")
         return None
     con.register("landing_lines", pa.table({"line": pa.array(recs.lines[accepted], pa.int64())}))
-    picked = ", ".join(f"r.{c.name}" for c in contract.columns)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {LANDING} AS SELECT {picked}, l.line AS _row_number, "
-                f"CAST(NULL AS VARCHAR) AS _sheet FROM landing_raw r POSITIONAL JOIN landing_lines l")
+    picked = ", ".join(f"r.{c.name}" for c in source.columns)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {LANDING} AS SELECT {picked}, l.line AS _row_number, "
+        f"CAST(NULL AS VARCHAR) AS _sheet FROM landing_raw r POSITIONAL JOIN landing_lines l"
+    )
     con.unregister("landing_lines")
     con.execute("DROP TABLE landing_raw")
     malformed = sorted((int(recs.lines[i]), kind) for i, kind in bad.items())
@@ -148,7 +155,7 @@ def _records_holding(recs: records.Records, positions: np.ndarray) -> np.ndarray
     return next_with_content[np.searchsorted(recs.starts, positions, side="right") - 1]
 
 
-def _read_csv_with_python(con, path: Path, utf8: Path, delimiter: str, contract: Contract) -> ReadResult:
+def _read_csv_with_python(con, path: Path, utf8: Path, delimiter: str, source: Source) -> ReadResult:
     with utf8.open(encoding="utf-8", newline="") as f:
         reader = csv.reader(f, delimiter=delimiter)
 
@@ -159,8 +166,8 @@ def _read_csv_with_python(con, path: Path, utf8: Path, delimiter: str, contract:
                     yield line, row
                 line = reader.line_num + 1
 
-        _create_landing(con, contract)
-        result = _load_rows(con, path, contract, numbered(), sheet=None, strict_width=True)
+        _create_landing(con, source)
+        result = _load_rows(con, path, source, numbered(), sheet=None, strict_width=True)
     if result is None:
         raise FileRefused(path, "no_header", searched=headers.SEARCH_ROWS)
     return result
@@ -168,19 +175,20 @@ def _read_csv_with_python(con, path: Path, utf8: Path, delimiter: str, contract:
 
 # --- workbooks (XLSX, XLS, ODS) --------------------------------------------------------------
 
-def _read_workbook(con, path: Path, contract: Contract) -> ReadResult:
+
+def _read_workbook(con, path: Path, source: Source) -> ReadResult:
     try:
         with path.open("rb") as f:
             book = CalamineWorkbook.from_filelike(f)
     except Exception as e:  # calamine raises its own error types for broken workbooks
         raise FileRefused(path, "unreadable_workbook", error=type(e).__name__) from None
-    _create_landing(con, contract)
+    _create_landing(con, source)
     total, skipped = ReadResult(), []
     for name in book.sheet_names:
         sheet = book.get_sheet_by_name(name)
         top = sheet.start[0] if sheet.start else 0
         rows = ((top + i + 1, [cell_text(v) for v in row]) for i, row in enumerate(sheet.iter_rows()))
-        result = _load_rows(con, path, contract, rows, sheet=name, strict_width=False)
+        result = _load_rows(con, path, source, rows, sheet=name, strict_width=False)
         if result is None:
             skipped.append(name)
             continue
@@ -195,7 +203,8 @@ def _read_workbook(con, path: Path, contract: Contract) -> ReadResult:
 
 # --- CKAN datastore JSON ---------------------------------------------------------------------
 
-def _read_ckan(con, path: Path, contract: Contract) -> ReadResult:
+
+def _read_ckan(con, path: Path, source: Source) -> ReadResult:
     """The JSON a CKAN datastore_search call returns. A failed call and one page of several are
     refused: loading them would pass part of a source off as the whole of it."""
     try:
@@ -210,10 +219,11 @@ def _read_ckan(con, path: Path, contract: Contract) -> ReadResult:
     total, offset = result.get("total"), int(result.get("offset") or 0)
     if total is not None and (offset or len(entries) < total):
         raise FileRefused(path, "ckan_partial", first=offset + 1, last=offset + len(entries), total=total)
-    rows = [(0, fields)] + [(int(r.get("_id", i)), [cell_text(r.get(f)) for f in fields])
-                            for i, r in enumerate(entries, start=1)]
-    _create_landing(con, contract)
-    read = _load_rows(con, path, contract, iter(rows), sheet=None, strict_width=False)
+    rows = [(0, fields)] + [
+        (int(r.get("_id", i)), [cell_text(r.get(f)) for f in fields]) for i, r in enumerate(entries, start=1)
+    ]
+    _create_landing(con, source)
+    read = _load_rows(con, path, source, iter(rows), sheet=None, strict_width=False)
     if read is None:
         raise FileRefused(path, "no_header", searched=1)
     read.origin = doc.get("provenance")
@@ -222,31 +232,33 @@ def _read_ckan(con, path: Path, contract: Contract) -> ReadResult:
 
 # --- rows read in Python: workbooks, CKAN records, CSV the scan could not follow --------------
 
-def _create_landing(con, contract: Contract) -> None:
-    columns = ", ".join(f"{c.name} VARCHAR" for c in contract.columns)
+
+def _create_landing(con, source: Source) -> None:
+    columns = ", ".join(f"{c.name} VARCHAR" for c in source.columns)
     con.execute(f"CREATE OR REPLACE TEMP TABLE {LANDING} ({columns}, _row_number BIGINT, _sheet VARCHAR)")
 
 
-def _load_rows(con, path: Path, contract: Contract, rows: Iterator[tuple[int, list[str]]], sheet: str | None,
-               strict_width: bool) -> ReadResult | None:
+def _load_rows(
+    con, path: Path, source: Source, rows: Iterator[tuple[int, list[str]]], sheet: str | None, strict_width: bool
+) -> ReadResult | None:
     """Find the header in the first rows, then append the data rows below it to ``landing_file``
-    in batches. None if the rows hold no header of this contract (a sheet of instructions)."""
+    in batches. None if the rows hold no header of this source (a sheet of instructions)."""
     first = list(islice(rows, headers.SEARCH_ROWS))
-    header = headers.find([r for _, r in first], contract)
+    header = headers.find([r for _, r in first], source)
     if header is None:
         return None
-    headers.require_columns(path, header, contract)
+    headers.require_columns(path, header, source)
     width = len(header.names)
-    wanted = [header.names.index(c.name) for c in contract.columns]
+    wanted = [header.names.index(c.name) for c in source.columns]
     result = ReadResult(notes=_extra_columns_note(header))
     batch: list[tuple[int, list[str]]] = []
 
     def flush() -> None:
         if batch:
-            _append(con, contract, batch, sheet, wanted)
+            _append(con, source, batch, sheet, wanted)
             batch.clear()
 
-    for number, row in _chain(first[header.row + header.height:], rows):
+    for number, row in _chain(first[header.row + header.height :], rows):
         if not any(v.strip() for v in row):
             continue  # a blank row is not data
         result.rows += 1
@@ -265,13 +277,17 @@ def _chain(first: list, rest: Iterator) -> Iterable:
     yield from rest
 
 
-def _append(con, contract: Contract, batch: list[tuple[int, list[str]]], sheet: str | None,
-            wanted: list[int]) -> None:
-    table = pa.table({
-        **{c.name: pa.array([row[i] for _, row in batch], pa.string()) for c, i in zip(contract.columns, wanted)},
-        "_row_number": pa.array([n for n, _ in batch], pa.int64()),
-        "_sheet": pa.array([sheet] * len(batch), pa.string()),
-    })
+def _append(con, source: Source, batch: list[tuple[int, list[str]]], sheet: str | None, wanted: list[int]) -> None:
+    table = pa.table(
+        {
+            **{
+                c.name: pa.array([row[i] for _, row in batch], pa.string())
+                for c, i in zip(source.columns, wanted, strict=True)
+            },
+            "_row_number": pa.array([n for n, _ in batch], pa.int64()),
+            "_sheet": pa.array([sheet] * len(batch), pa.string()),
+        }
+    )
     con.register("landing_batch", table)
     con.execute(f"INSERT INTO {LANDING} SELECT * FROM landing_batch")
     con.unregister("landing_batch")

@@ -18,10 +18,11 @@ QUOTE, NEWLINE, RETURN = ord('"'), ord("\n"), ord("\r")
 @dataclass(frozen=True)
 class Records:
     """Every record of a file in order, blank ones included (DuckDB's ``skip`` counts them)."""
+
     starts: np.ndarray  # byte offset where the record begins
-    ends: np.ndarray    # byte offset of the line break that ends it, or the file's size
-    lines: np.ndarray   # the 1-based line the record begins on
-    blank: np.ndarray   # no content: DuckDB skips these without a word
+    ends: np.ndarray  # byte offset of the line break that ends it, or the file's size
+    lines: np.ndarray  # the 1-based line the record begins on
+    blank: np.ndarray  # no content: DuckDB skips these without a word
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -35,7 +36,7 @@ def scan(path: Path) -> Records:
     data = np.memmap(path, dtype=np.uint8, mode="r")
     newlines, separators, quotes_before = [], [], 0
     for offset in range(0, size, CHUNK):
-        chunk = data[offset:offset + CHUNK]
+        chunk = data[offset : offset + CHUNK]
         quotes = np.flatnonzero(chunk == QUOTE)
         breaks = np.flatnonzero(chunk == NEWLINE)
         outside = (quotes_before + np.searchsorted(quotes, breaks)) % 2 == 0

@@ -43,8 +43,7 @@ def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-            if "xl/workbook.xml" in names or (
-                    "mimetype" in names and z.read("mimetype").strip() == ODS_MIMETYPE):
+            if "xl/workbook.xml" in names or ("mimetype" in names and z.read("mimetype").strip() == ODS_MIMETYPE):
                 return "workbook"
     except zipfile.BadZipFile:
         pass
@@ -102,7 +101,7 @@ def _copy(path: Path, target: Path, encoding: str) -> None:
             try:
                 text = decoder.decode(raw, final=not raw)
             except UnicodeDecodeError as e:
-                raise _DecodeFailed(read + e.start, saw_non_ascii or not raw[:e.start].isascii()) from None
+                raise _DecodeFailed(read + e.start, saw_non_ascii or not raw[: e.start].isascii()) from None
             saw_non_ascii = saw_non_ascii or not raw.isascii()
             read += len(raw)
             # Normalise whole lines only: a character and its marks never straddle a line break.

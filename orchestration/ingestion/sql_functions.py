@@ -9,7 +9,7 @@ import hmac
 import duckdb
 import pyarrow as pa
 
-_CHECKSUM = " + ".join(f"TRY_CAST(substr(d, {i + 1}, 1) AS INTEGER) * {13 - i}" for i in range(12))
+from orchestration.metadata import thai
 
 MACROS = f"""
 -- Text arrives normalised (see text.py): here only the spacing is tidied.
@@ -27,10 +27,11 @@ CREATE OR REPLACE MACRO is_area_code(s) AS regexp_full_match(s, '\\d{{6}}');
 CREATE OR REPLACE MACRO citizen_digits(s) AS regexp_replace(s, '[- ]', '', 'g');
 -- TRY_CAST: text such as ไม่มีบัตร or 1.10170E+12 is an invalid ID, not an error.
 CREATE OR REPLACE MACRO citizen_id_ok(d) AS coalesce(
-    regexp_full_match(d, '\\d{{13}}') AND (11 - ({_CHECKSUM}) % 11) % 10 = TRY_CAST(substr(d, 13, 1) AS INTEGER), false);
+    regexp_full_match(d, '\\d{{13}}') AND {thai.check_digit_sql("d")} = TRY_CAST(substr(d, 13, 1) AS INTEGER), false);
 -- Thai fiscal year (Buddhist Era) of a date: FY2567 runs 1 Oct 2023 to 30 Sep 2024.
-CREATE OR REPLACE MACRO fiscal_year_be(d) AS year(d) + 543 + CASE WHEN month(d) >= 10 THEN 1 ELSE 0 END;
-CREATE OR REPLACE MACRO fiscal_year_end(fy) AS make_date(fy - 543, 9, 30);
+CREATE OR REPLACE MACRO fiscal_year_be(d) AS {thai.fiscal_year_sql("d")};
+CREATE OR REPLACE MACRO fiscal_year_end(fy) AS
+    make_date(fy - {thai.BUDDHIST_ERA_OFFSET}, {thai.FISCAL_YEAR_START_MONTH - 1}, 30);
 CREATE OR REPLACE MACRO age_at(birth, on_day) AS
     year(on_day) - year(birth) - CASE WHEN strftime(on_day, '%m%d') < strftime(birth, '%m%d') THEN 1 ELSE 0 END;
 """
@@ -63,5 +64,12 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params=()):
 
 def register(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
     con.execute(MACROS)
-    con.create_function("pseudonymise", pseudonymiser(key), ["VARCHAR"], "VARCHAR", type="arrow",
-                        null_handling="special", side_effects=False)
+    con.create_function(
+        "pseudonymise",
+        pseudonymiser(key),
+        ["VARCHAR"],
+        "VARCHAR",
+        type="arrow",
+        null_handling="special",
+        side_effects=False,
+    )

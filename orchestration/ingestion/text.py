@@ -12,8 +12,9 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Spaces other than the plain one: no-break (Excel, web forms), thin, ideographic.
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
-_TABLE = str.maketrans({**dict.fromkeys(_INVISIBLE), **dict.fromkeys(_SPACES, " "),
-                        **{t: str(i) for i, t in enumerate(THAI_DIGITS)}})
+_TABLE = str.maketrans(
+    {**dict.fromkeys(_INVISIBLE), **dict.fromkeys(_SPACES, " "), **{t: str(i) for i, t in enumerate(THAI_DIGITS)}}
+)
 # Sara am typed as nikhahit + sara aa, a tone mark before or between them: one character.
 # NFC does not compose it (the decomposition of U+0E33 is a compatibility one).
 _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
@@ -27,6 +28,6 @@ def normalise(text: str) -> str:
 
 
 def header_key(text: str) -> str:
-    """How a header cell is compared with a contract's: normalised, with no white space at all
+    """How a header cell is compared with a source's: normalised, with no white space at all
     (people put spaces and Alt+Enter line breaks anywhere), case-folded."""
     return "".join(normalise(text).split()).casefold()

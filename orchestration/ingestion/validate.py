@@ -1,38 +1,51 @@
-"""Turn a contract into SQL that types every column and lists each row's problems.
+"""Turn a source into SQL that types every column and lists each row's problems.
 
 The SQL runs over a whole file at once. A row's problems are a list of
 ``{reason, column}`` structs; an empty list means the row is accepted.
 """
 
-from orchestration.ingestion.contracts import Column, Contract
+from orchestration.metadata.sources import Column, Source
 
 # reason code -> (English, Thai). {column} is replaced by the column name.
 REASONS: dict[str, tuple[str, str]] = {
     "missing_required": ("{column}: a required value is missing", "{column}: ไม่มีข้อมูลในช่องที่ต้องกรอก"),
-    "invalid_citizen_id": ("{column}: not 13 digits or the check digit does not match",
-                           "{column}: เลขประจำตัวประชาชนไม่ครบ 13 หลักหรือเลขตรวจสอบไม่ถูกต้อง"),
+    "invalid_citizen_id": (
+        "{column}: not 13 digits or the check digit does not match",
+        "{column}: เลขประจำตัวประชาชนไม่ครบ 13 หลักหรือเลขตรวจสอบไม่ถูกต้อง",
+    ),
     "invalid_date": ("{column}: not a date in a known format", "{column}: รูปแบบวันที่ไม่ถูกต้อง"),
     "future_date": ("{column}: the date is in the future", "{column}: วันที่อยู่ในอนาคต"),
-    "invalid_number": ("{column}: not a number, or a fraction where a whole number or baht and satang belong",
-                       "{column}: ไม่ใช่ตัวเลข หรือมีทศนิยมในช่องจำนวนเต็ม/เกินสองตำแหน่ง"),
+    "invalid_number": (
+        "{column}: not a number, or a fraction where a whole number or baht and satang belong",
+        "{column}: ไม่ใช่ตัวเลข หรือมีทศนิยมในช่องจำนวนเต็ม/เกินสองตำแหน่ง",
+    ),
     "negative_amount": ("{column}: the amount is negative", "{column}: จำนวนเงินติดลบ"),
     "invalid_fiscal_year": ("{column}: not a Buddhist-era fiscal year", "{column}: ปีงบประมาณไม่ถูกต้อง"),
     "unknown_area": ("{column}: not a DOPA subdistrict code", "{column}: ไม่พบรหัสตำบลในทะเบียนของกรมการปกครอง"),
     "abolished_area": ("{column}: the subdistrict code was abolished", "{column}: รหัสตำบลถูกยกเลิกแล้ว"),
     "not_in_code_list": ("{column}: the value is not in the code list", "{column}: ค่าไม่อยู่ในรายการรหัสที่กำหนด"),
     "birth_after_registration": ("{column}: born after the registration date", "{column}: วันเกิดอยู่หลังวันที่ลงทะเบียน"),
-    "exit_before_registration": ("{column}: left the register before registering",
-                                 "{column}: วันที่พ้นจากทะเบียนอยู่ก่อนวันที่ลงทะเบียน"),
-    "incomplete_exit": ("{column}: an exit needs both its date and its reason",
-                        "{column}: การพ้นจากทะเบียนต้องมีทั้งวันที่และเหตุ"),
-    "unresolved_address": ("{column}: the address matches no current subdistrict",
-                           "{column}: ที่อยู่ไม่ตรงกับตำบลใดในปัจจุบัน"),
-    "ambiguous_address": ("{column}: the address matches more than one subdistrict",
-                          "{column}: ที่อยู่ตรงกับหลายตำบล ระบุอำเภอหรือจังหวัดเพิ่ม"),
-    "malformed_row": ("the row does not have the header's number of columns (file cut short?)",
-                      "จำนวนคอลัมน์ของแถวไม่ตรงกับหัวตาราง (ไฟล์อาจไม่สมบูรณ์)"),
-    "duplicate_key": ("{column}: the same key appears on an earlier row of this file",
-                      "{column}: ข้อมูลซ้ำกับแถวก่อนหน้าในไฟล์เดียวกัน"),
+    "exit_before_registration": (
+        "{column}: left the register before registering",
+        "{column}: วันที่พ้นจากทะเบียนอยู่ก่อนวันที่ลงทะเบียน",
+    ),
+    "incomplete_exit": (
+        "{column}: an exit needs both its date and its reason",
+        "{column}: การพ้นจากทะเบียนต้องมีทั้งวันที่และเหตุ",
+    ),
+    "unresolved_address": ("{column}: the address matches no current subdistrict", "{column}: ที่อยู่ไม่ตรงกับตำบลใดในปัจจุบัน"),
+    "ambiguous_address": (
+        "{column}: the address matches more than one subdistrict",
+        "{column}: ที่อยู่ตรงกับหลายตำบล ระบุอำเภอหรือจังหวัดเพิ่ม",
+    ),
+    "malformed_row": (
+        "the row does not have the header's number of columns (file cut short?)",
+        "จำนวนคอลัมน์ของแถวไม่ตรงกับหัวตาราง (ไฟล์อาจไม่สมบูรณ์)",
+    ),
+    "duplicate_key": (
+        "{column}: the same key appears on an earlier row of this file",
+        "{column}: ข้อมูลซ้ำกับแถวก่อนหน้าในไฟล์เดียวกัน",
+    ),
 }
 
 
@@ -95,8 +108,13 @@ def _checks(col: Column, today: str) -> list[tuple[str, str, str]]:
         for status in ("unresolved", "ambiguous"):
             checks.append((f"{status}_address", f"address_status_{col.name} = '{status}'"))
         checks.append(("abolished_area", f"{v} IN (SELECT code FROM raw.abolished_areas)"))
-        checks.append(("unknown_area", present + f"{v} NOT IN (SELECT subdistrict_code FROM raw.areas) "
-                                                 f"AND {v} NOT IN (SELECT code FROM raw.abolished_areas)"))
+        checks.append(
+            (
+                "unknown_area",
+                present + f"{v} NOT IN (SELECT subdistrict_code FROM raw.areas) "
+                f"AND {v} NOT IN (SELECT code FROM raw.abolished_areas)",
+            )
+        )
     return [(reason, cond, v) for reason, cond in checks]
 
 
@@ -107,38 +125,39 @@ def _distinct_texts_sql(columns: list[Column], source_view: str) -> str | None:
     return f"SELECT DISTINCT text FROM ({' UNION ALL '.join(selects)}) WHERE text IS NOT NULL"
 
 
-def date_texts_sql(contract: Contract, source_view: str) -> str | None:
+def date_texts_sql(source: Source, source_view: str) -> str | None:
     """Distinct cleaned texts of the date columns: each is parsed once (see ``dates.py``)."""
-    return _distinct_texts_sql([c for c in contract.columns if c.type == "date"], source_view)
+    return _distinct_texts_sql([c for c in source.columns if c.type == "date"], source_view)
 
 
-def address_texts_sql(contract: Contract, source_view: str) -> str | None:
+def address_texts_sql(source: Source, source_view: str) -> str | None:
     """Distinct cleaned values of subdistrict columns that are not codes: address text."""
-    query = _distinct_texts_sql([c for c in contract.columns if c.type == "subdistrict"], source_view)
+    query = _distinct_texts_sql([c for c in source.columns if c.type == "subdistrict"], source_view)
     return f"SELECT text FROM ({query}) WHERE NOT is_area_code(text)" if query else None
 
 
-def checked_rows_sql(contract: Contract, source_view: str, today: str) -> str:
+def checked_rows_sql(source: Source, source_view: str, today: str) -> str:
     """Every row of ``source_view`` with its typed columns and its list of problems. Needs the
     tables ``address_lookup(address, code, status)`` and ``date_lookup(text, parsed)``."""
-    cols = contract.columns
+    cols = source.columns
     cleaned = ", ".join(f"th_clean({c.name}) AS c_{c.name}" for c in cols)
     parsed = "".join(f", {e}" for c in cols if (e := _parsed_expression(c)))
     typed = ", ".join(f"{typed_expression(c)} AS {c.name}" for c in cols)
     checks = [chk for c in cols for chk in _checks(c, today)]
-    checks += list(contract.row_rules)
+    checks += list(source.row_rules)
     problems = ", ".join(
         f"CASE WHEN {cond} THEN {{'reason': {_q(reason)}, 'column': {_q(column)}}} END"
         for reason, cond, column in checks
     )
     # Address text resolves through one join per subdistrict column; codes do not need it.
     places = [c.name for c in cols if c.type == "subdistrict"]
-    joins = " ".join([f"LEFT JOIN address_lookup a_{n} ON a_{n}.address = c_{n}" for n in places]
-                     + [f"LEFT JOIN date_lookup t_{c.name} ON t_{c.name}.text = c_{c.name}"
-                        for c in cols if c.type == "date"])
+    joins = " ".join(
+        [f"LEFT JOIN address_lookup a_{n} ON a_{n}.address = c_{n}" for n in places]
+        + [f"LEFT JOIN date_lookup t_{c.name} ON t_{c.name}.text = c_{c.name}" for c in cols if c.type == "date"]
+    )
     address_codes = "".join(f", a_{n}.code AS a_{n}_code, a_{n}.status AS address_status_{n}" for n in places)
-    key = ", ".join(contract.primary_key)
-    key_present = " AND ".join(f"{k} IS NOT NULL" for k in contract.primary_key)
+    key = ", ".join(source.primary_key)
+    key_present = " AND ".join(f"{k} IS NOT NULL" for k in source.primary_key)
     duplicate = f"{{'reason': 'duplicate_key', 'column': {_q(key)}}}"
     return f"""
     WITH cleaned AS (SELECT _row_number, _sheet, {cleaned} FROM {source_view}),

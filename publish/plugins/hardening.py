@@ -17,8 +17,16 @@ LIMITS = {
     sqlite3.SQLITE_LIMIT_LENGTH: 1_000_000,  # bytes in any string, blob or row
     sqlite3.SQLITE_LIMIT_SQL_LENGTH: 100_000,
 }
-DENIED_FUNCTIONS = {"fts3_tokenizer", "load_extension", "readfile", "writefile", "edit", "zipfile",
-                    "sqlar_compress", "sqlar_uncompress"}
+DENIED_FUNCTIONS = {
+    "fts3_tokenizer",
+    "load_extension",
+    "readfile",
+    "writefile",
+    "edit",
+    "zipfile",
+    "sqlar_compress",
+    "sqlar_uncompress",
+}
 # SQLite 3.40 still walks a %c precision one character at a time after the length limit is hit
 # (three seconds for 2e9, out of the time limit's reach), so widths and precisions are checked
 # first: above the bound the answer is NULL at once, as SQLite's own printf answers a result too

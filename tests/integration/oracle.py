@@ -1,5 +1,7 @@
 """An independent reading of the demo sources, written without the project's parsers or SQL,
-to recompute the indicators the warehouse publishes."""
+to recompute the indicators the warehouse publishes. It states the Thai calendar facts again on
+purpose (see orchestration/metadata/thai.py): a recomputation that shared them would share
+their mistakes."""
 
 import csv
 import re
@@ -11,10 +13,21 @@ from pathlib import Path
 import openpyxl
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-MONTHS = {name: i + 1 for i, name in enumerate(
-    "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม".split())}
-MONTHS |= {name: i + 1 for i, name in enumerate(
-    "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split())}
+MONTHS = {
+    name: i + 1
+    for i, name in enumerate(
+        [
+            *("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน"),
+            *("กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"),
+        ]
+    )
+}
+MONTHS |= {
+    name: i + 1
+    for i, name in enumerate(
+        ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+    )
+}
 
 
 def parse_date(text) -> date | None:
@@ -40,17 +53,26 @@ def fiscal_year_end(fy: int) -> date:
     return date(fy - 543, 9, 30)
 
 
-ENCODINGS = {"welfare_registry": "cp874", "fund_applications": "cp874", "local_databases": "cp874",
-             "lao_budgets": "utf-8-sig", "network_partners": "utf-8-sig", "capacity_trainings": "utf-8-sig",
-             "social_assistance": "utf-8-sig"}
+ENCODINGS = {
+    "welfare_registry": "cp874",
+    "fund_applications": "cp874",
+    "local_databases": "cp874",
+    "lao_budgets": "utf-8-sig",
+    "network_partners": "utf-8-sig",
+    "capacity_trainings": "utf-8-sig",
+    "social_assistance": "utf-8-sig",
+}
 FIRST_ROW = {"csv": 2, "xlsx": 6, "json": 1}
 
 
 def read_source(path: Path, source: str) -> tuple[list[dict], int]:
     """A demo file's rows, whatever its format, and the number of its first data row."""
     kind = path.suffix[1:]
-    read = {"csv": lambda: read_csv(path, ENCODINGS[source]), "xlsx": lambda: read_xlsx(path),
-            "json": lambda: read_ckan_json(path)}[kind]
+    read = {
+        "csv": lambda: read_csv(path, ENCODINGS[source]),
+        "xlsx": lambda: read_xlsx(path),
+        "json": lambda: read_ckan_json(path),
+    }[kind]
     return read(), FIRST_ROW[kind]
 
 
@@ -68,8 +90,8 @@ def read_xlsx(path: Path) -> list[dict]:
     """Header on rows 4-5 (the lower row names grouped columns), data from row 6."""
     ws = openpyxl.load_workbook(path, read_only=True).worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
-    header = [lower or upper for upper, lower in zip(rows[3], rows[4])]
-    return [dict(zip(header, r)) for r in rows[5:]]
+    header = [lower or upper for upper, lower in zip(rows[3], rows[4], strict=True)]
+    return [dict(zip(header, r, strict=False)) for r in rows[5:]]
 
 
 PUBLIC_BENEFIT_OR_COMMUNITY = {"มูลนิธิ", "สมาคม", "องค์กรภาคเอกชน", "องค์กรสวัสดิการชุมชน"}

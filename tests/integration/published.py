@@ -3,7 +3,6 @@
 import sqlite3
 from pathlib import Path
 
-
 # Published decimals carry two places: a recomputed value matches to half a unit of the last.
 PRECISION = 0.005 + 1e-9
 
@@ -18,6 +17,10 @@ def rows(db: Path, sql: str, params=()) -> list[tuple]:
 
 def indicator(db: Path, code: str) -> dict:
     """(area level, area code, fiscal year) → (value, numerator, denominator) of one indicator."""
-    found = rows(db, "SELECT area_level, area_code, fiscal_year, value, numerator, denominator "
-                     "FROM indicator_values WHERE indicator_code = ?", [code])
+    found = rows(
+        db,
+        "SELECT area_level, area_code, fiscal_year, value, numerator, denominator "
+        "FROM indicator_values WHERE indicator_code = ?",
+        [code],
+    )
     return {(level, area, fy): (value, num, den) for level, area, fy, value, num, den in found}

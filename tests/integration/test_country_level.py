@@ -2,9 +2,9 @@
 adds up from its provinces, and disclosure control holds across the extra level."""
 
 import pytest
-
 import test_disclosure
 from published import rows
+
 from orchestration import build, settings
 from orchestration.demo.generator import generate
 
@@ -30,7 +30,9 @@ def test_every_indicator_has_a_country_value(two_provinces):
 
 
 def test_the_country_adds_up_from_its_provinces(two_provinces):
-    mismatches = rows(two_provinces, """
+    mismatches = rows(
+        two_provinces,
+        """
         SELECT c.indicator_code, c.fiscal_year, c.numerator, sum(p.numerator)
         FROM indicator_values c
         JOIN dim_indicators i ON i.indicator_code = c.indicator_code AND i.aggregation = 'sum'
@@ -38,7 +40,8 @@ def test_the_country_adds_up_from_its_provinces(two_provinces):
             AND p.area_level = 'province'
         WHERE c.area_level = 'country' AND NOT c.is_suppressed
         GROUP BY c.indicator_code, c.fiscal_year, c.numerator
-        HAVING count(p.numerator) = 2 AND c.numerator <> sum(p.numerator)""")
+        HAVING count(p.numerator) = 2 AND c.numerator <> sum(p.numerator)""",
+    )
     assert not mismatches
 
 

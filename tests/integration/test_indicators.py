@@ -2,10 +2,9 @@
 
 import sqlite3
 
-import pytest
-
 import oracle
 import published
+import pytest
 
 YEARS = range(2563, 2569)
 
@@ -13,36 +12,56 @@ YEARS = range(2563, 2569)
 @pytest.fixture(scope="module")
 def clean(demo_build):
     """source → its rows without the ones the generator spoiled."""
+
     def rows(source: str) -> list[dict]:
         faults = next(f["faults"] for f in demo_build.manifest["files"].values() if f["source"] == source)
         return oracle.clean_rows(*oracle.read_source(demo_build.landing(source), source), faults)
+
     return rows
 
 
 def expected_counts(code: str, rows) -> dict:
     date, fy = oracle.parse_date, oracle.fiscal_year_of
     if code == "S1.2":
-        return oracle.tally((r["รหัสตำบล"], fy(date(r["วันที่ปรับปรุงล่าสุด"])), r["รหัสฐานข้อมูล"])
-                            for r in rows("local_databases") if r["สถานะการยกระดับ"] == "ยกระดับแล้ว")
+        return oracle.tally(
+            (r["รหัสตำบล"], fy(date(r["วันที่ปรับปรุงล่าสุด"])), r["รหัสฐานข้อมูล"])
+            for r in rows("local_databases")
+            if r["สถานะการยกระดับ"] == "ยกระดับแล้ว"
+        )
     if code in ("S2.2", "S3.1"):
-        return oracle.tally((r["รหัสตำบล"], int(r["ปีงบประมาณที่ประเมิน"]), r["รหัสภาคี"]) for r in rows("network_partners")
-                            if code == "S2.2" or r["ผลการประเมินคุณภาพ"] == "ผ่าน")
+        return oracle.tally(
+            (r["รหัสตำบล"], int(r["ปีงบประมาณที่ประเมิน"]), r["รหัสภาคี"])
+            for r in rows("network_partners")
+            if code == "S2.2" or r["ผลการประเมินคุณภาพ"] == "ผ่าน"
+        )
     if code in ("S2.3", "S4.2"):
-        return oracle.tally((r["รหัสตำบล"], int(r["ปีงบประมาณ"]), r["รหัสโครงการ"]) for r in rows("projects")
-                            if code == "S2.3" or r["น้อมนำหลักปรัชญาของเศรษฐกิจพอเพียง"] == "ใช่")
+        return oracle.tally(
+            (r["รหัสตำบล"], int(r["ปีงบประมาณ"]), r["รหัสโครงการ"])
+            for r in rows("projects")
+            if code == "S2.3" or r["น้อมนำหลักปรัชญาของเศรษฐกิจพอเพียง"] == "ใช่"
+        )
     if code == "S2.4":
         return oracle.tally(oracle.active_at_year_end(rows("volunteers"), YEARS))
     if code == "S2.5":
-        return oracle.tally((r["รหัสตำบล"], fy(date(r["วันที่อบรม"])), r["รหัสภาคี"])
-                            for r in rows("capacity_trainings") if r["ผลการอบรม"] == "ผ่าน")
+        return oracle.tally(
+            (r["รหัสตำบล"], fy(date(r["วันที่อบรม"])), r["รหัสภาคี"])
+            for r in rows("capacity_trainings")
+            if r["ผลการอบรม"] == "ผ่าน"
+        )
     if code == "S2.6":
-        return oracle.tally((r["รหัสตำบลผู้ผลิต"], fy(date(r["วันที่พิจารณา"])), r["รหัสผลงาน"])
-                            for r in rows("creative_media") if r["ผลการพิจารณา"] == "ผ่านการพิจารณา")
+        return oracle.tally(
+            (r["รหัสตำบลผู้ผลิต"], fy(date(r["วันที่พิจารณา"])), r["รหัสผลงาน"])
+            for r in rows("creative_media")
+            if r["ผลการพิจารณา"] == "ผ่านการพิจารณา"
+        )
     if code == "S3.4":
         return oracle.tally((r["รหัสตำบล"], int(r["ปีงบประมาณ"]), r["เลขทะเบียนองค์กร"]) for r in rows("fund_applications"))
     if code == "S4.1":
-        return oracle.tally((r["รหัสตำบล"], int(r["ปีงบประมาณ"]), (r["รหัสตำบล"], r["หมู่ที่"])) for r in rows("sufficiency_villages")
-                            if r["ระดับ"] in ("พออยู่พอกิน", "อยู่ดีกินดี", "มั่งมีศรีสุข"))
+        return oracle.tally(
+            (r["รหัสตำบล"], int(r["ปีงบประมาณ"]), (r["รหัสตำบล"], r["หมู่ที่"]))
+            for r in rows("sufficiency_villages")
+            if r["ระดับ"] in ("พออยู่พอกิน", "อยู่ดีกินดี", "มั่งมีศรีสุข")
+        )
     if code == "S4.3":
         out = {}
         for b in rows("lao_budgets"):
@@ -52,12 +71,18 @@ def expected_counts(code: str, rows) -> dict:
                     out[key] = out.get(key, 0) + 1
         return out
     if code == "D1.1":  # registered by the year end and not yet left the register
-        return oracle.tally((r["รหัสตำบล"], y, r["เลขประจำตัวประชาชน"]) for r in rows("welfare_registry")
-                            for y in YEARS if date(r["วันที่ลงทะเบียน"]) <= oracle.fiscal_year_end(y)
-                            and ((left := date(r["วันที่พ้นจากทะเบียน"])) is None or left > oracle.fiscal_year_end(y)))
+        return oracle.tally(
+            (r["รหัสตำบล"], y, r["เลขประจำตัวประชาชน"])
+            for r in rows("welfare_registry")
+            for y in YEARS
+            if date(r["วันที่ลงทะเบียน"]) <= oracle.fiscal_year_end(y)
+            and ((left := date(r["วันที่พ้นจากทะเบียน"])) is None or left > oracle.fiscal_year_end(y))
+        )
     if code == "D1.2":
-        return oracle.tally((oracle.subdistrict_of(r["ที่อยู่ (ตำบล อำเภอ จังหวัด)"]), fy(date(r["วันที่รับเรื่อง"])),
-                             r["เลขประจำตัวประชาชน"]) for r in rows("social_assistance"))
+        return oracle.tally(
+            (oracle.subdistrict_of(r["ที่อยู่ (ตำบล อำเภอ จังหวัด)"]), fy(date(r["วันที่รับเรื่อง"])), r["เลขประจำตัวประชาชน"])
+            for r in rows("social_assistance")
+        )
     if code == "D2.1":
         return oracle.tally(oracle.active_at_year_end(rows("volunteers"), YEARS))
     raise KeyError(code)
@@ -70,8 +95,10 @@ def counts_people(db, code: str) -> bool:
     return bool(flag)
 
 
-@pytest.mark.parametrize("code", ["S1.2", "S2.2", "S2.3", "S2.4", "S2.5", "S2.6", "S3.1", "S3.4",
-                                  "S4.1", "S4.2", "S4.3", "D1.1", "D1.2", "D2.1"])
+@pytest.mark.parametrize(
+    "code",
+    ["S1.2", "S2.2", "S2.3", "S2.4", "S2.5", "S2.6", "S3.1", "S3.4", "S4.1", "S4.2", "S4.3", "D1.1", "D1.2", "D2.1"],
+)
 def test_indicator_matches_independent_recompute(demo_build, clean, code):
     expected = expected_counts(code, clean)
     got = published.indicator(demo_build.published_db, code)
@@ -124,14 +151,20 @@ def test_progress_status_follows_the_straight_line_from_baseline_to_target(demo_
 def test_rates_on_an_incomplete_population_are_withheld_with_a_reason(demo_build, clean):
     _, complete = oracle.population(clean("population"))
     incomplete = {key for key, ok in complete.items() if not ok}
-    assert {level for level, _, _ in incomplete} == {"subdistrict", "district", "province"}, \
+    assert {level for level, _, _ in incomplete} == {"subdistrict", "district", "province"}, (
         "the demo's planted population faults should leave some area-years incomplete"
+    )
     con = sqlite3.connect(demo_build.published_db)
-    rows = con.execute("SELECT area_level, area_code, fiscal_year, value, denominator, null_reason "
-                       "FROM indicator_values WHERE indicator_code IN ('D1.1', 'D1.2', 'D2.1')").fetchall()
+    rows = con.execute(
+        "SELECT area_level, area_code, fiscal_year, value, denominator, null_reason "
+        "FROM indicator_values WHERE indicator_code IN ('D1.1', 'D1.2', 'D2.1')"
+    ).fetchall()
     con.close()
-    withheld = {(level, area, fy): (value, den, reason) for level, area, fy, value, den, reason in rows
-                if (level, area, fy) in incomplete}
+    withheld = {
+        (level, area, fy): (value, den, reason)
+        for level, area, fy, value, den, reason in rows
+        if (level, area, fy) in incomplete
+    }
     assert withheld
     for key, (value, denominator, reason) in withheld.items():
         assert (value, denominator) == (None, None) and reason in ("population_incomplete", "suppressed"), key

@@ -1,5 +1,5 @@
 """The ingestion assets in Dagster: failures stay with their source, re-runs change nothing,
-new files append or replace as each contract says."""
+new files append or replace as each source says."""
 
 import shutil
 
@@ -10,7 +10,7 @@ import pytest
 from orchestration import settings
 from orchestration.assets import dimensions, ingestion
 from orchestration.demo.generator import generate
-from orchestration.ingestion.contracts import CONTRACTS
+from orchestration.metadata.sources import SOURCES
 from orchestration.resources import Folders, Warehouse
 
 SCALE = 0.003
@@ -19,8 +19,10 @@ SCALE = 0.003
 def ingest(config: settings.Settings) -> dg.ExecuteInProcessResult:
     return dg.materialize(
         [*dimensions.assets, *ingestion.assets],
-        resources={"warehouse": Warehouse(path=str(config.warehouse_path)),
-                   "folders": Folders(landing=str(config.landing_dir), publish=str(config.publish_dir))},
+        resources={
+            "warehouse": Warehouse(path=str(config.warehouse_path)),
+            "folders": Folders(landing=str(config.landing_dir), publish=str(config.publish_dir)),
+        },
         raise_on_error=False,
     )
 
@@ -51,7 +53,7 @@ def test_an_unreadable_file_fails_its_source_only(config):
         assert any(name in message and reason in message for message in failed.values()), name
     loaded = {s for (s,) in query(config, "SELECT DISTINCT source FROM raw.load_log")}
     # Every source loaded its readable files, the two with a broken file included.
-    assert loaded == set(CONTRACTS)
+    assert loaded == set(SOURCES)
 
 
 def test_a_file_that_crashes_the_reader_fails_alone_and_is_named(config):
@@ -65,8 +67,10 @@ def test_a_file_that_crashes_the_reader_fails_alone_and_is_named(config):
     assert "welfare_registry/registry_2568_ชุดที่2.csv" in message and "IsADirectoryError" in message
     assert "อ่านไฟล์ไม่ได้" in message  # and in Thai
     loaded = query(config, "SELECT source_file, status FROM raw.load_log WHERE source = 'welfare_registry' ORDER BY 1")
-    assert loaded == [("welfare_registry/registry_2568_ชุดที่2.csv", "failed"),
-                      ("welfare_registry/welfare_registry_60.csv", "loaded")]
+    assert loaded == [
+        ("welfare_registry/registry_2568_ชุดที่2.csv", "failed"),
+        ("welfare_registry/welfare_registry_60.csv", "loaded"),
+    ]
     assert query(config, "SELECT count(*) FROM raw.welfare_registry")[0][0] > 0
 
 

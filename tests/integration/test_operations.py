@@ -129,7 +129,7 @@ def test_a_second_build_says_one_is_running_and_waits_when_asked(builds, tmp_pat
     assert second.returncode == 75
     assert f"a build is already running (PID {first.pid}, started " in second.stderr
     assert first.returncode == 0 and waiting.returncode == 0
-    assert f"waiting for the build running since" in waited and "PID" in waited
+    assert "waiting for the build running since" in waited and "PID" in waited
 
 
 def free_port() -> int:
@@ -182,8 +182,9 @@ def test_the_server_follows_a_promotion_without_a_failed_request(server):
             while not stop.is_set():
                 try:
                     response = client.get(url)
-                    seen.append(response.json()[0]["name_en"]) if response.status_code == 200 \
-                        else errors.append(response.status_code)
+                    seen.append(response.json()[0]["name_en"]) if response.status_code == 200 else errors.append(
+                        response.status_code
+                    )
                 except httpx.TransportError as e:
                     errors.append(repr(e))
 
@@ -215,9 +216,11 @@ def test_stopping_the_server_stops_everything_it_started(server):
 
 def test_queries_built_to_exhaust_the_server_are_stopped(server):
     _, base, _ = server
-    heavy = ["select printf('%.*c', 1000000000, 'x')",
-             "select length(printf('%.*c', 2000000000, 'x'))",
-             "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"]
+    heavy = [
+        "select printf('%.*c', 1000000000, 'x')",
+        "select length(printf('%.*c', 2000000000, 'x'))",
+        "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n",
+    ]
     started = time.monotonic()
     with ThreadPoolExecutor(4) as pool:
         answers = list(pool.map(lambda sql: httpx.get(f"{base}/welfare.json", params={"sql": sql}, timeout=30), heavy))
@@ -243,8 +246,13 @@ for event in result.all_events:
 
 
 def publish_only(config: settings.Settings, publish_dir: Path, preexec=None) -> str:
-    done = subprocess.run([sys.executable, "-c", PUBLISH_ONLY, str(config.warehouse_path), str(config.landing_dir),
-                           str(publish_dir)], capture_output=True, text=True, timeout=300, preexec_fn=preexec)
+    done = subprocess.run(
+        [sys.executable, "-c", PUBLISH_ONLY, str(config.warehouse_path), str(config.landing_dir), str(publish_dir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=preexec,
+    )
     return done.stdout.strip()
 
 

@@ -11,11 +11,11 @@ from collections import Counter
 import dagster as dg
 import duckdb
 import httpx
-import pytest
-
 import oracle
 import published
-from orchestration.ingestion.contracts import CONTRACTS
+import pytest
+
+from orchestration.metadata.sources import SOURCES
 from publish import privacy
 
 YEARS = range(2563, 2569)
@@ -27,8 +27,9 @@ def faults_of(build, source: str) -> list[dict]:
 
 
 def test_pipeline_succeeds_and_publishes(demo_build):
-    failed = {e.step_key: e.event_specific_data.error.message
-              for e in demo_build.result.all_events if e.is_step_failure}
+    failed = {
+        e.step_key: e.event_specific_data.error.message for e in demo_build.result.all_events if e.is_step_failure
+    }
     assert not failed
     assert demo_build.result.success
     assert demo_build.published_db.exists()
@@ -41,33 +42,38 @@ def test_every_check_passed_including_areas_adding_up(demo_build):
 
 
 def test_certified_organisations_match_independent_recompute(demo_build):
-    orgs = oracle.clean_rows(oracle.read_xlsx(demo_build.landing("welfare_orgs")), 6,
-                             faults_of(demo_build, "welfare_orgs"))
+    orgs = oracle.clean_rows(
+        oracle.read_xlsx(demo_build.landing("welfare_orgs")), 6, faults_of(demo_build, "welfare_orgs")
+    )
     expected = oracle.s2_1(orgs, YEARS)
     got = published.indicator(demo_build.published_db, "S2.1")
-    assert {k for k in got if k[0] == "district"} == {("district", f"60{d:02d}", fy) for d in range(1, 16) for fy in YEARS}
+    assert {k for k in got if k[0] == "district"} == {
+        ("district", f"60{d:02d}", fy) for d in range(1, 16) for fy in YEARS
+    }
     for key, (value, numerator, _) in got.items():
         assert numerator == expected.get(key, 0), key
         assert value == numerator
 
 
 def test_laos_funding_welfare_match_independent_recompute(demo_build):
-    budgets = oracle.clean_rows(oracle.read_csv(demo_build.landing("lao_budgets"), "utf-8-sig"), 2,
-                                faults_of(demo_build, "lao_budgets"))
+    budgets = oracle.clean_rows(
+        oracle.read_csv(demo_build.landing("lao_budgets"), "utf-8-sig"), 2, faults_of(demo_build, "lao_budgets")
+    )
     expected = oracle.s3_2(budgets)
     got = published.indicator(demo_build.published_db, "S3.2")
     assert sum(1 for k in got if k[0] == "province") == len(YEARS)
-    for key, (value, numerator, _) in got.items():
+    for key, (_, numerator, _) in got.items():
         assert numerator == expected.get(key, 0), key
 
 
 def test_welfare_spending_growth_matches_independent_recompute(demo_build):
-    budgets = oracle.clean_rows(oracle.read_csv(demo_build.landing("lao_budgets"), "utf-8-sig"), 2,
-                                faults_of(demo_build, "lao_budgets"))
+    budgets = oracle.clean_rows(
+        oracle.read_csv(demo_build.landing("lao_budgets"), "utf-8-sig"), 2, faults_of(demo_build, "lao_budgets")
+    )
     spent = oracle.welfare_spending(budgets)
     got = published.indicator(demo_build.published_db, "S3.3")
     checked = 0
-    for (level, code, fy), (value, numerator, denominator) in got.items():
+    for (level, code, fy), (value, numerator, _) in got.items():
         this_year, last_year = spent.get((level, code, fy)), spent.get((level, code, fy - 1))
         assert numerator == (float(this_year) if this_year is not None else None)
         if this_year is not None and last_year:
@@ -85,11 +91,13 @@ def test_every_row_read_is_accepted_or_quarantined_for_the_planted_reason(demo_b
             "SELECT rows_read, rows_accepted, rows_quarantined FROM raw.load_log WHERE source_file = ?", [name]
         ).fetchone()
         assert read == planted["rows"] == accepted + quarantined
-        rejected = con.execute("SELECT row_number, reason_code FROM raw.quarantine WHERE source_file = ?",
-                               [name]).fetchall()
+        rejected = con.execute(
+            "SELECT row_number, reason_code FROM raw.quarantine WHERE source_file = ?", [name]
+        ).fetchall()
         assert sorted(rejected) == sorted((f["row"], f["reason"]) for f in planted["faults"])
-        stored = con.execute(f"SELECT count(*) FROM raw.{planted['source']} WHERE _source_file = ?",
-                             [name]).fetchone()[0]
+        stored = con.execute(f"SELECT count(*) FROM raw.{planted['source']} WHERE _source_file = ?", [name]).fetchone()[
+            0
+        ]
         assert stored == accepted
     con.close()
 
@@ -107,10 +115,14 @@ def source_people(build) -> tuple[set[str], set[str]]:
 
 def published_text(build) -> str:
     con = sqlite3.connect(build.published_db)
-    text = [str(v) for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            for row in con.execute(f'SELECT * FROM "{table}"') for v in row]
+    text = [
+        str(v)
+        for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        for row in con.execute(f'SELECT * FROM "{table}"')
+        for v in row
+    ]
     con.close()
-    return "\n".join(text + [(build.published_db.parent / "metadata.json").read_text(encoding="utf-8")])
+    return "\n".join([*text, (build.published_db.parent / "metadata.json").read_text(encoding="utf-8")])
 
 
 def test_no_citizen_id_or_name_is_published(demo_build):
@@ -124,27 +136,34 @@ def test_no_citizen_id_or_name_is_published(demo_build):
 def test_no_personal_data_anywhere_in_the_warehouse(demo_build):
     ids, names = source_people(demo_build)
     wh = duckdb.connect(str(demo_build.config.warehouse_path), read_only=True)
-    columns = wh.execute("SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
-                         "WHERE table_catalog <> 'temp'").fetchall()
+    columns = wh.execute(
+        "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE table_catalog <> 'temp'"
+    ).fetchall()
     # Columns that leave under another name or not at all ("locate" keeps only the subdistrict code).
-    personal = {c.name for contract in CONTRACTS.values() for c in contract.columns
-                if c.personal in ("pseudonymise", "drop", "age")}
+    personal = {
+        c.name for source in SOURCES.values() for c in source.columns if c.personal in ("pseudonymise", "drop", "age")
+    }
     assert not [c for c in columns if c[2] in personal - {"citizen_id"}]
     wh.execute("CREATE TEMP TABLE people AS SELECT unnest(?) AS v", [sorted(ids | names)])
     for schema, table, column, data_type in columns:
         if data_type not in ("VARCHAR", "JSON"):
             continue
         values = f'CAST("{column}" AS VARCHAR)'
-        hits = wh.execute(f'SELECT count(*) FROM "{schema}"."{table}" WHERE {values} IN (SELECT v FROM people) '
-                          f"OR regexp_matches({values}, '(^|[^0-9A-Za-z.])[0-9]{{13}}([^0-9A-Za-z.]|$)')").fetchone()[0]
+        hits = wh.execute(
+            f'SELECT count(*) FROM "{schema}"."{table}" WHERE {values} IN (SELECT v FROM people) '
+            f"OR regexp_matches({values}, '(^|[^0-9A-Za-z.])[0-9]{{13}}([^0-9A-Za-z.]|$)')"
+        ).fetchone()[0]
         assert hits == 0, f"{schema}.{table}.{column}"
     wh.close()
 
 
 def test_the_same_person_has_the_same_pseudonym_in_every_source(demo_build):
     wh = duckdb.connect(str(demo_build.config.warehouse_path), read_only=True)
-    shared = wh.execute("SELECT count(DISTINCT person_key) FROM raw.social_assistance "
-                        "WHERE person_key IN (SELECT person_key FROM raw.welfare_registry)").fetchone()[0]
+    shared = wh.execute(
+        "SELECT count(DISTINCT person_key) FROM raw.social_assistance "
+        "WHERE person_key IN (SELECT person_key FROM raw.welfare_registry)"
+    ).fetchone()[0]
     helped = wh.execute("SELECT count(DISTINCT person_key) FROM raw.social_assistance").fetchone()[0]
     wh.close()
     assert 0.3 * helped < shared < helped  # the demo draws about 60% of them from the register
@@ -169,15 +188,19 @@ def _free_port() -> int:
 
 def test_datasette_serves_indicator_json(demo_build):
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "serve", "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "orchestration.cli", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         url = f"http://127.0.0.1:{port}/welfare/indicator_values.json"
         deadline = time.monotonic() + 60
         while True:
             try:
-                response = httpx.get(url, params={"indicator_code": "S2.1", "area_level": "province",
-                                                  "_shape": "array"})
+                response = httpx.get(
+                    url, params={"indicator_code": "S2.1", "area_level": "province", "_shape": "array"}
+                )
                 break
             except httpx.ConnectError:
                 assert time.monotonic() < deadline, "Datasette did not start"
@@ -187,8 +210,7 @@ def test_datasette_serves_indicator_json(demo_build):
         assert [r["fiscal_year"] for r in rows] == list(YEARS)
         assert {r["area_name_en"] for r in rows} == {"Nakhon Sawan"}
         # Read-only: Datasette refuses SQL that writes.
-        write = httpx.get(f"http://127.0.0.1:{port}/welfare.json",
-                          params={"sql": "DELETE FROM indicator_values"})
+        write = httpx.get(f"http://127.0.0.1:{port}/welfare.json", params={"sql": "DELETE FROM indicator_values"})
         assert write.status_code == 400
     finally:
         server.terminate()
@@ -207,9 +229,11 @@ def test_broken_mart_fails_the_gx_gate_and_nothing_is_published(demo_build):
     con.execute("UPDATE marts.indicator_values SET numerator = -1 WHERE indicator_code = 'S3.2'")
     con.close()
     try:
-        gate = dg.define_asset_job("gate", selection=dg.AssetSelection.checks(GX_CHECK)
-                                   | dg.AssetSelection.assets("datasette_release"),
-                                   executor_def=dg.in_process_executor)
+        gate = dg.define_asset_job(
+            "gate",
+            selection=dg.AssetSelection.checks(GX_CHECK) | dg.AssetSelection.assets("datasette_release"),
+            executor_def=dg.in_process_executor,
+        )
         defs = dg.Definitions.merge(demo_build.defs, dg.Definitions(jobs=[gate]))
         result = defs.resolve_job_def("gate").execute_in_process(raise_on_error=False)
         evaluations = {e.asset_check_key: e for e in result.get_asset_check_evaluations()}
@@ -227,11 +251,13 @@ def test_broken_mart_fails_the_gx_gate_and_nothing_is_published(demo_build):
 
 def test_quarantine_reasons_are_explained_in_thai_and_english(demo_build):
     con = sqlite3.connect(demo_build.published_db)
-    rows = con.execute("SELECT source, reason_code, message_en, message_th, rows_quarantined "
-                       "FROM dq_quarantine_summary").fetchall()
+    rows = con.execute(
+        "SELECT source, reason_code, message_en, message_th, rows_quarantined FROM dq_quarantine_summary"
+    ).fetchall()
     con.close()
-    planted = Counter((f["source"], fault["reason"]) for f in demo_build.manifest["files"].values()
-                      for fault in f["faults"])
+    planted = Counter(
+        (f["source"], fault["reason"]) for f in demo_build.manifest["files"].values() for fault in f["faults"]
+    )
     summarised = Counter()
     for source, reason, *_, n in rows:
         summarised[(source, reason)] += n

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import oracle
 import pytest
 
-import oracle
 from orchestration import settings
 from orchestration.demo.generator import generate
 from orchestration.settings import REPO
@@ -23,8 +23,12 @@ THIRTEEN_DIGITS = re.compile(rb"(?<![0-9])[0-9]{13}(?![0-9])")
 def operator_files(config: settings.Settings) -> list[Path]:
     """Everything a build leaves for operators: run storage, event and compute logs, dbt's
     artifacts and logs (dbt's own folder too, in case anything still writes there)."""
-    folders = [config.dagster_home, config.dbt_artifacts, REPO / "dbt_project" / "logs",
-               REPO / "dbt_project" / "target"]
+    folders = [
+        config.dagster_home,
+        config.dbt_artifacts,
+        REPO / "dbt_project" / "logs",
+        REPO / "dbt_project" / "target",
+    ]
     return [p for folder in folders if folder.exists() for p in folder.rglob("*") if p.is_file()]
 
 
@@ -43,9 +47,13 @@ def planted(tmp_path_factory):
     generate(config.landing_dir, ["60"], scale=0.003)
     line = f"{PLANTED[0]},{PLANTED[1]},{PLANTED[2]},{PLANTED[3]},หญิง,ผู้สูงอายุ,{PLANTED[4]},600105,1/10/2566,,,,"
     (config.landing_dir / "welfare_registry" / "ทะเบียน_ส่งเพิ่ม.csv").write_bytes((line + "\r\n").encode("cp874"))
-    done = subprocess.run([sys.executable, "-m", "orchestration.cli", "build"], capture_output=True, text=True,
-                          env={**os.environ, "WELFARE_DATA_DIR": str(config.data_dir),
-                               "WELFARE_HMAC_KEY": "a-real-secret-for-this-test"}, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "orchestration.cli", "build"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "WELFARE_DATA_DIR": str(config.data_dir), "WELFARE_HMAC_KEY": "a-real-secret-for-this-test"},
+        timeout=600,
+    )
     return config, done
 
 

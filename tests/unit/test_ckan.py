@@ -11,11 +11,13 @@ import pytest
 
 from orchestration import cli, dimensions
 from orchestration.ingestion import ckan, load, sql_functions
-from orchestration.ingestion.contracts import POPULATION
+from orchestration.metadata.sources import POPULATION
 
 HEADERS = ["รหัสตำบล", "ปี พ.ศ.", "เพศ", "จำนวนประชากร"]
-RECORDS = [{"_id": i, "รหัสตำบล": f"60010{s}", "ปี พ.ศ.": "2567", "เพศ": sex, "จำนวนประชากร": 5000 + i}
-           for i, (s, sex) in enumerate([(s, sex) for s in range(1, 5) for sex in ("ชาย", "หญิง")][:7], start=1)]
+RECORDS = [
+    {"_id": i, "รหัสตำบล": f"60010{s}", "ปี พ.ศ.": "2567", "เพศ": sex, "จำนวนประชากร": 5000 + i}
+    for i, (s, sex) in enumerate([(s, sex) for s in range(1, 5) for sex in ("ชาย", "หญิง")][:7], start=1)
+]
 ROWS_MAX = 3  # the portal's cap on a page, whatever the client asks for
 
 
@@ -25,17 +27,35 @@ class Portal(BaseHTTPRequestHandler):
         if not self.path.endswith("/api/action/datastore_search"):
             return self._answer(404, {"success": False, "error": {"message": "Not found", "__type": "Not Found Error"}})
         if body["resource_id"] != "population-60":
-            return self._answer(404, {"help": "http://127.0.0.1/api/3/action/help_show?name=datastore_search",
-                                      "success": False, "error": {
-                                          "message": f'Not found: Resource "{body["resource_id"]}" was not found.',
-                                          "__type": "Not Found Error"}})
+            return self._answer(
+                404,
+                {
+                    "help": "http://127.0.0.1/api/3/action/help_show?name=datastore_search",
+                    "success": False,
+                    "error": {
+                        "message": f'Not found: Resource "{body["resource_id"]}" was not found.',
+                        "__type": "Not Found Error",
+                    },
+                },
+            )
         offset, limit = int(body.get("offset", 0)), min(int(body.get("limit", 100)), ROWS_MAX)
         link = f"/api/3/action/datastore_search?resource_id=population-60&limit={limit}"
-        self._answer(200, {"help": "http://127.0.0.1/api/3/action/help_show?name=datastore_search", "success": True,
-                           "result": {"resource_id": "population-60", "limit": limit, "offset": offset,
-                                      "fields": [{"id": "_id", "type": "int"}] + [{"id": h, "type": "text"} for h in HEADERS],
-                                      "records": RECORDS[offset:offset + limit], "total": len(RECORDS),
-                                      "_links": {"start": link, "next": f"{link}&offset={offset + limit}"}}})
+        self._answer(
+            200,
+            {
+                "help": "http://127.0.0.1/api/3/action/help_show?name=datastore_search",
+                "success": True,
+                "result": {
+                    "resource_id": "population-60",
+                    "limit": limit,
+                    "offset": offset,
+                    "fields": [{"id": "_id", "type": "int"}] + [{"id": h, "type": "text"} for h in HEADERS],
+                    "records": RECORDS[offset : offset + limit],
+                    "total": len(RECORDS),
+                    "_links": {"start": link, "next": f"{link}&offset={offset + limit}"},
+                },
+            },
+        )
 
     def _answer(self, status: int, doc: dict):
         data = json.dumps(doc, ensure_ascii=False).encode("utf-8")

@@ -4,8 +4,8 @@ claim that bound propagation along the tree is as tight as linear programming ov
 import random
 
 import pytest
-
 from lp_audit import lp_bounds
+
 from orchestration import disclosure
 from orchestration.disclosure import Table
 

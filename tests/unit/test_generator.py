@@ -1,7 +1,7 @@
 """The demo generator is deterministic and plants the faults it reports."""
 
 from orchestration.demo.generator import generate
-from orchestration.ingestion.contracts import CONTRACTS
+from orchestration.metadata.sources import SOURCES
 
 
 def files(folder):
@@ -13,7 +13,7 @@ def test_same_seed_gives_byte_identical_files(tmp_path):
     generate(tmp_path / "b", ["60"], seed=7, scale=0.005)
     generate(tmp_path / "c", ["60"], seed=8, scale=0.005)
     a, b, c = files(tmp_path / "a"), files(tmp_path / "b"), files(tmp_path / "c")
-    assert {name.split("/")[0] for name in a} == set(CONTRACTS) | {"manifest.json"}
+    assert {name.split("/")[0] for name in a} == set(SOURCES) | {"manifest.json"}
     assert {name.rsplit(".")[-1] for name in a} == {"csv", "xlsx", "json"}
     assert a == b
     assert a["welfare_registry/welfare_registry_60.csv"] != c["welfare_registry/welfare_registry_60.csv"]
@@ -38,6 +38,7 @@ def test_the_default_demo_has_small_counts_of_people_for_disclosure_control_to_h
 
     from orchestration.demo import sources
     from orchestration.ingestion import addresses, dates
+    from orchestration.metadata.thai import fiscal_year_of
 
     def subdistrict(text: str) -> str:
         return text if text.isdigit() else addresses.resolve(text)[0]
@@ -46,7 +47,9 @@ def test_the_default_demo_has_small_counts_of_people_for_disclosure_control_to_h
     world = sources.World(random.Random(2567), subdistricts, 1.0)
     sources.welfare_registry(world)  # social assistance draws on the people registered
     volunteers = Counter(subdistrict(r["subdistrict_code"]) for r in sources.volunteers(world))
-    helped = Counter((subdistrict(r["subdistrict_code"])[:4], sources.fiscal_year_of(dates.parse(r["received_on"])))
-                     for r in sources.social_assistance(world))
+    helped = Counter(
+        (subdistrict(r["subdistrict_code"])[:4], fiscal_year_of(dates.parse(r["received_on"])))
+        for r in sources.social_assistance(world)
+    )
     assert sum(volunteers.values()) > 2000 and sum(1 for n in volunteers.values() if n < 5) >= 5
     assert any(0 < n < 5 for n in helped.values())

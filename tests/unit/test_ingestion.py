@@ -9,11 +9,11 @@ import pytest
 
 from orchestration import dimensions
 from orchestration.ingestion import load, sql_functions
-from orchestration.ingestion.contracts import LAO_BUDGETS, POPULATION, SOCIAL_ASSISTANCE, WELFARE_ORGS, WELFARE_REGISTRY
 from orchestration.ingestion.refusals import FileRefused
+from orchestration.metadata.sources import LAO_BUDGETS, POPULATION, SOCIAL_ASSISTANCE, WELFARE_ORGS, WELFARE_REGISTRY
 
 TODAY = date(2026, 11, 22)
-VALID_ID = "1101700230708"       # check digit 8
+VALID_ID = "1101700230708"  # check digit 8
 BAD_CHECKSUM_ID = "1101700230705"
 REGISTRY_HEADER = ",".join(c.header_th for c in WELFARE_REGISTRY.columns)
 
@@ -31,10 +31,18 @@ def con():
     con.close()
 
 
-def registry_line(citizen_id=VALID_ID, birth="๑๒ มี.ค. ๒๕๐๕", group="ผู้สูงอายุ", subdistrict="600101",
-                  registered="1/10/2566", name="สมชาย,ใจดี") -> str:
-    return (f"{citizen_id},{name},{birth},ชาย,{group},12 หมู่ 3 ต.ปากน้ำโพ,{subdistrict},"
-            f"{registered},2567-01-15,เบี้ยยังชีพผู้สูงอายุ,,")
+def registry_line(
+    citizen_id=VALID_ID,
+    birth="๑๒ มี.ค. ๒๕๐๕",
+    group="ผู้สูงอายุ",
+    subdistrict="600101",
+    registered="1/10/2566",
+    name="สมชาย,ใจดี",
+) -> str:
+    return (
+        f"{citizen_id},{name},{birth},ชาย,{group},12 หมู่ 3 ต.ปากน้ำโพ,{subdistrict},"
+        f"{registered},2567-01-15,เบี้ยยังชีพผู้สูงอายุ,,"
+    )
 
 
 def write_registry(path, lines, encoding="cp874"):
@@ -43,23 +51,32 @@ def write_registry(path, lines, encoding="cp874"):
 
 
 def quarantined(con, source):
-    return con.execute("SELECT row_number, reason_code FROM raw.quarantine WHERE source = ? ORDER BY 1",
-                       [source]).fetchall()
+    return con.execute(
+        "SELECT row_number, reason_code FROM raw.quarantine WHERE source = ? ORDER BY 1", [source]
+    ).fetchall()
 
 
 def test_cp874_csv_with_thai_digits_and_buddhist_dates(con, tmp_path):
-    path = write_registry(tmp_path / "registry.csv", [
-        registry_line(),
-        registry_line(citizen_id=BAD_CHECKSUM_ID),
-        registry_line(citizen_id="3-1017-00230-70-4", subdistrict="609999"),
-        registry_line(registered="31/02/2566", citizen_id="1111111111119"),
-        registry_line(citizen_id="1111111111119", group="คนพิการ", registered="1/10/2590"),
-        registry_line(),  # the same person and group again
-    ])
+    path = write_registry(
+        tmp_path / "registry.csv",
+        [
+            registry_line(),
+            registry_line(citizen_id=BAD_CHECKSUM_ID),
+            registry_line(citizen_id="3-1017-00230-70-4", subdistrict="609999"),
+            registry_line(registered="31/02/2566", citizen_id="1111111111119"),
+            registry_line(citizen_id="1111111111119", group="คนพิการ", registered="1/10/2590"),
+            registry_line(),  # the same person and group again
+        ],
+    )
     record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
     assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (6, 1, 5)
     assert quarantined(con, "welfare_registry") == [
-        (3, "invalid_citizen_id"), (4, "unknown_area"), (5, "invalid_date"), (6, "future_date"), (7, "duplicate_key")]
+        (3, "invalid_citizen_id"),
+        (4, "unknown_area"),
+        (5, "invalid_date"),
+        (6, "future_date"),
+        (7, "duplicate_key"),
+    ]
     row = con.execute("SELECT registered_on, age_at_fy_end, person_key FROM raw.welfare_registry").fetchone()
     # Born 12 Mar 1962, registered in FY2567 which ends 30 Sep 2024: aged 62.
     assert row[:2] == (date(2023, 10, 1), 62)
@@ -67,40 +84,53 @@ def test_cp874_csv_with_thai_digits_and_buddhist_dates(con, tmp_path):
 
 
 def test_rejected_rows_keep_the_subdistrict_they_name(con, tmp_path):
-    path = write_registry(tmp_path / "registry.csv", [registry_line(citizen_id=BAD_CHECKSUM_ID),
-                                                      registry_line(subdistrict="609999")])
+    path = write_registry(
+        tmp_path / "registry.csv", [registry_line(citizen_id=BAD_CHECKSUM_ID), registry_line(subdistrict="609999")]
+    )
     load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
-    assert con.execute("SELECT reason_code, subdistrict_code FROM raw.quarantine ORDER BY row_number").fetchall() \
-        == [("invalid_citizen_id", "600101"), ("unknown_area", "609999")]
+    assert con.execute("SELECT reason_code, subdistrict_code FROM raw.quarantine ORDER BY row_number").fetchall() == [
+        ("invalid_citizen_id", "600101"),
+        ("unknown_area", "609999"),
+    ]
 
 
 def test_a_warehouse_from_before_the_subdistrict_column_is_migrated(tmp_path):
     con = duckdb.connect()
-    con.execute("CREATE SCHEMA raw; CREATE TABLE raw.quarantine (source VARCHAR, source_file VARCHAR, "
-                "file_hash VARCHAR, sheet VARCHAR, row_number BIGINT, reason_code VARCHAR, column_name VARCHAR, "
-                "message_en VARCHAR, message_th VARCHAR, all_reasons VARCHAR[], row_values JSON, loaded_at TIMESTAMP)")
+    con.execute(
+        "CREATE SCHEMA raw; CREATE TABLE raw.quarantine (source VARCHAR, source_file VARCHAR, "
+        "file_hash VARCHAR, sheet VARCHAR, row_number BIGINT, reason_code VARCHAR, column_name VARCHAR, "
+        "message_en VARCHAR, message_th VARCHAR, all_reasons VARCHAR[], row_values JSON, loaded_at TIMESTAMP)"
+    )
     con.execute("INSERT INTO raw.quarantine (source, row_number) VALUES ('welfare_registry', 2)")
     load.prepare(con)
-    assert con.execute("SELECT source, row_number, subdistrict_code FROM raw.quarantine").fetchall() \
-        == [("welfare_registry", 2, None)]
+    assert con.execute("SELECT source, row_number, subdistrict_code FROM raw.quarantine").fetchall() == [
+        ("welfare_registry", 2, None)
+    ]
 
 
 def test_personal_columns_never_reach_the_warehouse(con, tmp_path):
     path = write_registry(tmp_path / "registry.csv", [registry_line(), registry_line(subdistrict="")])
     load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
-    columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
-                                         "WHERE table_name = 'welfare_registry'").fetchall()}
+    columns = {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'welfare_registry'"
+        ).fetchall()
+    }
     assert not columns & {"citizen_id", "first_name", "last_name", "address", "birth_date"}
-    dump = str(con.execute("SELECT * FROM raw.welfare_registry").fetchall()
-               + con.execute("SELECT * FROM raw.quarantine").fetchall())
+    dump = str(
+        con.execute("SELECT * FROM raw.welfare_registry").fetchall()
+        + con.execute("SELECT * FROM raw.quarantine").fetchall()
+    )
     for personal in (VALID_ID, "สมชาย", "ใจดี", "ปากน้ำโพ", "2505", "1962"):
         assert personal not in dump
 
 
 def test_same_person_gets_the_same_pseudonym_in_every_file(con, tmp_path):
     a = write_registry(tmp_path / "a.csv", [registry_line()])
-    b = write_registry(tmp_path / "b.csv", [registry_line(citizen_id="1-1017-00230-70-8", group="คนพิการ")],
-                       encoding="utf-8-sig")
+    b = write_registry(
+        tmp_path / "b.csv", [registry_line(citizen_id="1-1017-00230-70-8", group="คนพิการ")], encoding="utf-8-sig"
+    )
     load.load_file(con, WELFARE_REGISTRY, a, "a.csv", TODAY, tmp_path)
     load.load_file(con, WELFARE_REGISTRY, b, "b.csv", TODAY, tmp_path)
     keys = con.execute("SELECT DISTINCT person_key FROM raw.welfare_registry").fetchall()
@@ -134,8 +164,9 @@ def test_utf8_bom_csv_with_thousand_separators(con, tmp_path):
     path = tmp_path / "budgets.csv"
     path.write_bytes(("\r\n".join([header, *lines]) + "\r\n").encode("utf-8-sig"))
     load.load_file(con, LAO_BUDGETS, path, "budgets.csv", TODAY, tmp_path)
-    assert con.execute("SELECT welfare_budget_allocated, welfare_budget_spent, community_fund_contribution "
-                       "FROM raw.lao_budgets").fetchall() == [(1250000.50, 98765, 1000)]
+    assert con.execute(
+        "SELECT welfare_budget_allocated, welfare_budget_spent, community_fund_contribution FROM raw.lao_budgets"
+    ).fetchall() == [(1250000.50, 98765, 1000)]
     assert quarantined(con, "lao_budgets") == [(3, "invalid_number"), (4, "negative_amount"), (5, "not_in_code_list")]
 
 
@@ -158,40 +189,52 @@ def test_xlsx_with_title_rows_and_merged_two_row_header(con, tmp_path):
     record = load.load_file(con, WELFARE_ORGS, path, "orgs.xlsx", TODAY, tmp_path)
     assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (2, 1, 1)
     assert con.execute("SELECT org_id, certified_on, _sheet, _row_number FROM raw.welfare_orgs").fetchall() == [
-        ("60-1", date(2022, 6, 15), "Sheet", 6)]
+        ("60-1", date(2022, 6, 15), "Sheet", 6)
+    ]
     assert quarantined(con, "welfare_orgs") == [(7, "not_in_code_list")]
 
 
 def test_an_unreadable_file_is_refused_with_its_name_and_reason(con, tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    with pytest.raises(FileRefused, match="empty.csv: the file is empty"):
+    with pytest.raises(FileRefused, match=r"empty\.csv: the file is empty"):
         load.load_file(con, WELFARE_REGISTRY, empty, "empty.csv", TODAY, tmp_path)
     missing = tmp_path / "missing.csv"
     missing.write_bytes((REGISTRY_HEADER.replace(",เพศ", "") + "\r\n").encode("cp874"))
-    with pytest.raises(FileRefused, match="missing.csv: missing column.*เพศ"):
+    with pytest.raises(FileRefused, match=r"missing\.csv: missing column.*เพศ"):
         load.load_file(con, WELFARE_REGISTRY, missing, "missing.csv", TODAY, tmp_path)
     assert con.execute("SELECT count(*) FROM raw.load_log WHERE status <> 'failed'").fetchone()[0] == 0
 
 
 def test_ckan_datastore_json(con, tmp_path):
-    response = {"success": True, "result": {
-        "resource_id": "population-60",
-        "fields": [{"id": "_id", "type": "int"}, {"id": "รหัสตำบล", "type": "text"}, {"id": "ปี พ.ศ.", "type": "text"},
-                   {"id": "เพศ", "type": "text"}, {"id": "จำนวนประชากร", "type": "numeric"}],
-        "records": [
-            {"_id": 1, "รหัสตำบล": "600101", "ปี พ.ศ.": "2567", "เพศ": "ชาย", "จำนวนประชากร": 10234},
-            {"_id": 2, "รหัสตำบล": "600101", "ปี พ.ศ.": "๒๕๖๗", "เพศ": "หญิง", "จำนวนประชากร": "11,002"},
-            {"_id": 3, "รหัสตำบล": "600101", "ปี พ.ศ.": "2567", "เพศ": "ไม่ระบุ", "จำนวนประชากร": 5},
-            {"_id": 4, "รหัสตำบล": "600102", "ปี พ.ศ.": "2567", "เพศ": "ชาย", "จำนวนประชากร": -3},
-        ],
-        "total": 4}}
+    response = {
+        "success": True,
+        "result": {
+            "resource_id": "population-60",
+            "fields": [
+                {"id": "_id", "type": "int"},
+                {"id": "รหัสตำบล", "type": "text"},
+                {"id": "ปี พ.ศ.", "type": "text"},
+                {"id": "เพศ", "type": "text"},
+                {"id": "จำนวนประชากร", "type": "numeric"},
+            ],
+            "records": [
+                {"_id": 1, "รหัสตำบล": "600101", "ปี พ.ศ.": "2567", "เพศ": "ชาย", "จำนวนประชากร": 10234},
+                {"_id": 2, "รหัสตำบล": "600101", "ปี พ.ศ.": "๒๕๖๗", "เพศ": "หญิง", "จำนวนประชากร": "11,002"},
+                {"_id": 3, "รหัสตำบล": "600101", "ปี พ.ศ.": "2567", "เพศ": "ไม่ระบุ", "จำนวนประชากร": 5},
+                {"_id": 4, "รหัสตำบล": "600102", "ปี พ.ศ.": "2567", "เพศ": "ชาย", "จำนวนประชากร": -3},
+            ],
+            "total": 4,
+        },
+    }
     path = tmp_path / "population.json"
     path.write_text(json.dumps(response, ensure_ascii=False), encoding="utf-8")
     record = load.load_file(con, POPULATION, path, "population.json", TODAY, tmp_path)
     assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (4, 2, 2)
     assert con.execute("SELECT year, sex, population FROM raw.population ORDER BY _row_number").fetchall() == [
-        (2567, "ชาย", 10234), (2567, "หญิง", 11002)]
+        (2567, "ชาย", 10234),
+        (2567, "หญิง", 11002),
+    ]
     assert quarantined(con, "population") == [(3, "not_in_code_list"), (4, "negative_amount")]
 
 
@@ -201,13 +244,15 @@ def test_address_text_resolves_to_a_subdistrict_code(con, tmp_path):
         f"C1,{VALID_ID},12 หมู่ 3 ต.ปากน้ำโพ อ.เมือง จ.นครสวรรค์,1/10/2566,ยากจน,สิ่งของ,",
         f"C2,{VALID_ID},ต.ไม่มีอยู่จริง อ.เมือง จ.นครสวรรค์,1/10/2566,ยากจน,สิ่งของ,",
         f"C3,{VALID_ID},ต.วังทอง,1/10/2566,ยากจน,สิ่งของ,",
-        f"C4,{VALID_ID},600102,1/10/2566,ยากจน,เงินสงเคราะห์,\"3,000\"",
+        f'C4,{VALID_ID},600102,1/10/2566,ยากจน,เงินสงเคราะห์,"3,000"',
     ]
     path = tmp_path / "assistance.csv"
     path.write_bytes(("\r\n".join([header, *lines]) + "\r\n").encode("utf-8-sig"))
     load.load_file(con, SOCIAL_ASSISTANCE, path, "assistance.csv", TODAY, tmp_path)
     assert con.execute("SELECT case_id, subdistrict_code FROM raw.social_assistance ORDER BY 1").fetchall() == [
-        ("C1", "600101"), ("C4", "600102")]
+        ("C1", "600101"),
+        ("C4", "600102"),
+    ]
     assert quarantined(con, "social_assistance") == [(3, "unresolved_address"), (4, "ambiguous_address")]
     assert "ปากน้ำโพ" not in str(con.execute("SELECT * FROM raw.social_assistance").fetchall())
 

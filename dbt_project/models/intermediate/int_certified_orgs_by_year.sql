@@ -6,10 +6,12 @@ select
     a.district_code,
     a.province_code,
     y.fiscal_year
-from {{ ref('stg_welfare_orgs') }} o
-join {{ ref('int_areas_in_scope') }} a on a.subdistrict_code = o.subdistrict_code
-join {{ ref('stg_fiscal_years') }} y
-    on o.certified_on <= y.ends_on
-    and y.fiscal_year between {{ var('first_fiscal_year') }} and {{ var('last_fiscal_year') }}
-where o.is_certified
+from {{ ref('stg_welfare_orgs') }} as o
+inner join {{ ref('int_areas_in_scope') }} as a on o.subdistrict_code = a.subdistrict_code
+inner join {{ ref('stg_fiscal_years') }} as y
+    on
+        o.certified_on <= y.ends_on
+        and y.in_reporting_period
+where
+    o.is_certified
     and (o.is_public_benefit_type or o.is_community_welfare_type)

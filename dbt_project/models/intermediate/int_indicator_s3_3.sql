@@ -11,14 +11,17 @@ select
     s.fiscal_year,
     cast(this_year.spent as double) as numerator,
     cast(last_year.spent as double) as denominator,
-    case when last_year.spent > 0
-        then 100.0 * (this_year.spent - last_year.spent) / last_year.spent
+    case
+        when last_year.spent > 0
+            then 100.0 * (this_year.spent - last_year.spent) / last_year.spent
     end as value,
     case when coalesce(last_year.spent, 0) = 0 then 'no_base_amount' end as null_reason
-from {{ ref('int_area_year_spine') }} s
-left join spent this_year
-    on this_year.area_level = s.area_level and this_year.area_code = s.area_code
-    and this_year.fiscal_year = s.fiscal_year
-left join spent last_year
-    on last_year.area_level = s.area_level and last_year.area_code = s.area_code
-    and last_year.fiscal_year = s.fiscal_year - 1
+from {{ ref('int_area_year_spine') }} as s
+left join spent as this_year
+    on
+        s.area_level = this_year.area_level and s.area_code = this_year.area_code
+        and s.fiscal_year = this_year.fiscal_year
+left join spent as last_year
+    on
+        s.area_level = last_year.area_level and s.area_code = last_year.area_code
+        and last_year.fiscal_year = s.fiscal_year - 1

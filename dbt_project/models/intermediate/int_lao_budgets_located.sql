@@ -4,11 +4,12 @@ select
     b.lao_code,
     b.lao_type,
     b.fiscal_year,
-    case when b.lao_type <> 'อบจ.' then a.subdistrict_code end as subdistrict_code,
-    case when b.lao_type <> 'อบจ.' then a.district_code end as district_code,
+    case when b.lao_type not in {{ codes_in('lao_type', 'province_wide') }} then a.subdistrict_code end
+        as subdistrict_code,
+    case when b.lao_type not in {{ codes_in('lao_type', 'province_wide') }} then a.district_code end as district_code,
     a.province_code,
     b.welfare_budget_allocated,
     b.welfare_budget_spent,
     b.community_fund_contribution
-from {{ ref('stg_lao_budgets') }} b
-join {{ ref('int_areas_in_scope') }} a on a.subdistrict_code = b.subdistrict_code
+from {{ ref('stg_lao_budgets') }} as b
+inner join {{ ref('int_areas_in_scope') }} as a on b.subdistrict_code = a.subdistrict_code

@@ -9,7 +9,8 @@ with counted as (
 ),
 
 expected as (
-    {{ by_area_level(ref('int_areas_in_scope'), 'count(*) * 2 as cells_expected', fiscal_year=none) }}
+    {{ by_area_level(ref('int_areas_in_scope'), 'count(*) * ' ~ code_count('sex') ~ ' as cells_expected',
+        fiscal_year=none) }}
 )
 
 select
@@ -20,6 +21,6 @@ select
     coalesce(c.cells_reported, 0) as cells_reported,
     e.cells_expected,
     coalesce(c.cells_reported, 0) = e.cells_expected as is_complete
-from {{ ref('int_area_year_spine') }} s
-join expected e on e.area_level = s.area_level and e.area_code = s.area_code
-left join counted c on c.area_level = s.area_level and c.area_code = s.area_code and c.fiscal_year = s.fiscal_year
+from {{ ref('int_area_year_spine') }} as s
+inner join expected as e on s.area_level = e.area_level and s.area_code = e.area_code
+left join counted as c on s.area_level = c.area_level and s.area_code = c.area_code and s.fiscal_year = c.fiscal_year

@@ -9,11 +9,23 @@
 -- score is their mean. A source with no rows in an area scores 0 on every component there.
 -- A rejected row counts in the subdistrict it names if that exists, else in the district or
 -- province its code begins with; rows naming no recognisable area count nowhere (see
--- dq_quarantine_summary).
-{% set reporting_year = var('last_fiscal_year') %}
+-- dq_quarantine_summary). Ingestion counts the rows per file and subdistrict (stg_source_areas).
+{% set reporting_year = "(select max(fiscal_year) from " ~ ref('stg_fiscal_years') ~ " where in_reporting_period)" %}
 
 with areas as (
-    select subdistrict_code, district_code, province_code from {{ ref('int_areas_in_scope') }}
+    select
+        subdistrict_code,
+        district_code,
+        province_code
+    from {{ ref('int_areas_in_scope') }}
+),
+
+districts as (
+    select distinct district_code from areas
+),
+
+provinces as (
+    select distinct province_code from areas
 ),
 
 placed as (
@@ -23,45 +35,65 @@ placed as (
         d.district_code,
         p.province_code,
         case when p.province_code is not null then 'TH' end as country_code
-    from {{ ref('int_source_rows') }} r
-    left join areas s on s.subdistrict_code = r.subdistrict_code
-    left join (select distinct district_code from areas) d
-        on d.district_code = substring(r.subdistrict_code, 1, 4)
-    left join (select distinct province_code from areas) p
-        on p.province_code = substring(r.subdistrict_code, 1, 2)
+    from {{ ref('stg_source_areas') }} as r
+    left join areas as s on r.subdistrict_code = s.subdistrict_code
+    left join districts as d on substring(r.subdistrict_code, 1, 4) = d.district_code
+    left join provinces as p on substring(r.subdistrict_code, 1, 2) = p.province_code
 ),
 
 counted as (
     {%- for level, code in [('subdistrict', 'subdistrict_in_scope'), ('district', 'district_code'),
                             ('province', 'province_code'), ('country', 'country_code')] %}
-    select
-        source,
-        '{{ level }}' as area_level,
-        {{ code }} as area_code,
-        count(*) as rows_read,
-        cast(sum(case when is_accepted then 1 else 0 end) as {{ dbt.type_bigint() }}) as rows_accepted,
-        cast(sum(case when is_missing_required then 1 else 0 end) as {{ dbt.type_bigint() }}) as rows_missing_required,
-        max(record_fiscal_year) as latest_record_fiscal_year,
-        count(distinct case when is_accepted then subdistrict_in_scope end) as subdistricts_reporting
-    from placed
-    where {{ code }} is not null
-    group by source, {{ code }}
-    {% if not loop.last %}union all{% endif %}
+        select
+            source,
+            '{{ level }}' as area_level,
+            {{ code }} as area_code,
+            cast(sum(rows_read) as {{ dbt.type_bigint() }}) as rows_read,
+            cast(sum(rows_accepted) as {{ dbt.type_bigint() }}) as rows_accepted,
+            cast(sum(rows_missing_required) as {{ dbt.type_bigint() }}) as rows_missing_required,
+            max(latest_record_fiscal_year) as latest_record_fiscal_year,
+            count(distinct case when rows_accepted > 0 then subdistrict_in_scope end) as subdistricts_reporting
+        from placed
+        where {{ code }} is not null
+        group by source, {{ code }}
+        {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),
 
 area_sizes as (
-    select 'subdistrict' as area_level, subdistrict_code as area_code, 1 as subdistricts from areas
+    select
+        'subdistrict' as area_level,
+        subdistrict_code as area_code,
+        1 as subdistricts
+    from areas
     union all
-    select 'district', district_code, count(*) from areas group by district_code
+    select
+        'district' as area_level,
+        district_code as area_code,
+        count(*) as subdistricts
+    from areas
+    group by district_code
     union all
-    select 'province', province_code, count(*) from areas group by province_code
+    select
+        'province' as area_level,
+        province_code as area_code,
+        count(*) as subdistricts
+    from areas
+    group by province_code
     union all
-    select 'country', 'TH', count(*) from areas having {{ several_provinces_loaded() }}
+    select
+        'country' as area_level,
+        'TH' as area_code,
+        count(*) as subdistricts
+    from areas
+    having {{ several_provinces_loaded() }}
 ),
 
 population_grid as (
-    select area_level, area_code, 100.0 * sum(cells_reported) / sum(cells_expected) as completeness
+    select
+        area_level,
+        area_code,
+        100.0 * sum(cells_reported) / sum(cells_expected) as completeness
     from {{ ref('int_population_by_area') }}
     group by area_level, area_code
 ),
@@ -82,7 +114,8 @@ components as (
         c.latest_record_fiscal_year,
         coalesce(c.subdistricts_reporting, 0) as subdistricts_reporting,
         a.subdistricts,
-        case when sources.source = 'population' then coalesce(g.completeness, 0)
+        case
+            when sources.source = 'population' then coalesce(g.completeness, 0)
             else coalesce(100.0 * (c.rows_read - c.rows_missing_required) / c.rows_read, 0)
         end as completeness,
         coalesce(100.0 * c.rows_accepted / c.rows_read, 0) as validity,
@@ -93,9 +126,9 @@ components as (
         end as timeliness,
         100.0 * coalesce(c.subdistricts_reporting, 0) / a.subdistricts as coverage
     from sources
-    cross join area_sizes a
-    left join counted c on c.source = sources.source and c.area_level = a.area_level and c.area_code = a.area_code
-    left join population_grid g on g.area_level = a.area_level and g.area_code = a.area_code
+    cross join area_sizes as a
+    left join counted as c on sources.source = c.source and a.area_level = c.area_level and a.area_code = c.area_code
+    left join population_grid as g on a.area_level = g.area_level and a.area_code = g.area_code
 )
 
 select

@@ -8,5 +8,5 @@ select
     message_th,
     count(*) as rows_quarantined,
     min(row_number) as first_row_number
-from {{ source('raw', 'quarantine') }}
+from {{ ref('stg_quarantine') }}
 group by source, source_file, reason_code, column_name, message_en, message_th

@@ -15,4 +15,4 @@ select
     message_en,
     message_th,
     origin
-from {{ source('raw', 'load_log') }}
+from {{ ref('stg_load_log') }}

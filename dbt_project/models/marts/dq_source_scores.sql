@@ -3,16 +3,26 @@
 -- sources no count of rows is published, only shares and scores, and only at the area levels
 -- an indicator counting those people is published for (social assistance: district and up).
 with sources as (
-    select distinct source, rows_are_people from {{ ref('stg_source_columns') }}
+    select distinct
+        source,
+        rows_are_people
+    from {{ ref('stg_source_columns') }}
+),
+
+area_levels as (
+    select distinct area_level from {{ ref('int_areas') }}
 ),
 
 people_levels as (
-    select distinct s.source, l.area_level
-    from sources s
-    join {{ ref('stg_indicators') }} i
-        on i.counts_people
-        and {{ dbt.concat(["';'", "i.sources", "';'"]) }} like {{ dbt.concat(["'%;'", "s.source", "';%'"]) }}
-    join (select distinct area_level from {{ ref('int_areas') }}) l
+    select distinct
+        s.source,
+        l.area_level
+    from sources as s
+    inner join {{ ref('stg_indicators') }} as i
+        on
+            i.counts_people
+            and {{ dbt.concat(["';'", "i.sources", "';'"]) }} like {{ dbt.concat(["'%;'", "s.source", "';%'"]) }}
+    inner join area_levels as l
         on {{ dbt.concat(["';'", "i.levels", "';'"]) }} like {{ dbt.concat(["'%;'", "l.area_level", "';%'"]) }}
     where s.rows_are_people
 ),
@@ -34,9 +44,9 @@ published as (
         q.timeliness,
         q.coverage,
         q.score
-    from {{ ref('int_source_quality') }} q
-    join sources s on s.source = q.source
-    left join people_levels p on p.source = q.source and p.area_level = q.area_level
+    from {{ ref('int_source_quality') }} as q
+    inner join sources as s on q.source = s.source
+    left join people_levels as p on q.source = p.source and q.area_level = p.area_level
     where not s.rows_are_people or p.source is not null
 )
 

@@ -7,31 +7,46 @@ with targets as (
 hidden as (
     -- A cell disclosure control hides, in every indicator that counts the same people (a count
     -- and its rate per 1,000 hide the same cells).
-    select i.indicator_code, h.area_level, h.area_code, h.fiscal_year
-    from {{ ref('stg_hidden_cells') }} h
-    join {{ ref('stg_indicators') }} i on i.disclosure_family = h.disclosure_family
+    select
+        i.indicator_code,
+        h.area_level,
+        h.area_code,
+        h.fiscal_year
+    from {{ ref('stg_hidden_cells') }} as h
+    inner join {{ ref('stg_indicators') }} as i on h.disclosure_family = i.disclosure_family
 ),
 
 published as (
     -- Hidden cells lose their value and numerator; previous values and changes are taken from
     -- what is published, so that they cannot reveal a hidden cell either.
     select
-        v.indicator_code, v.area_level, v.area_code, v.area_name_th, v.area_name_en, v.fiscal_year,
+        v.indicator_code,
+        v.area_level,
+        v.area_code,
+        v.area_name_th,
+        v.area_name_en,
+        v.fiscal_year,
         case when h.indicator_code is null then v.value end as value,
         case when h.indicator_code is null then v.numerator end as numerator,
-        v.denominator, v.unit_en, v.unit_th,
+        v.denominator,
+        v.unit_en,
+        v.unit_th,
         h.indicator_code is not null as is_suppressed,
         case when h.indicator_code is not null then 'suppressed' else v.null_reason end as null_reason
-    from {{ ref('int_indicator_values') }} v
-    left join hidden h
-        on h.indicator_code = v.indicator_code and h.area_level = v.area_level
-        and h.area_code = v.area_code and h.fiscal_year = v.fiscal_year
+    from {{ ref('int_indicator_values') }} as v
+    left join hidden as h
+        on
+            v.indicator_code = h.indicator_code and v.area_level = h.area_level
+            and v.area_code = h.area_code and v.fiscal_year = h.fiscal_year
 ),
 
 with_previous as (
     select
         published.*,
-        lag(value) over (partition by indicator_code, area_level, area_code order by fiscal_year) as previous_value
+        lag(published.value) over (
+            partition by published.indicator_code, published.area_level, published.area_code
+            order by published.fiscal_year
+        ) as previous_value
     from published
 ),
 
@@ -47,11 +62,12 @@ valued as (
         t.is_demo as target_is_demo,
         -- Where the value should be by now if it moved in a straight line from baseline to target.
         t.baseline_value + (t.target_value - t.baseline_value)
-            * (v.fiscal_year - t.baseline_year) / cast(t.target_year - t.baseline_year as double) as expected_value
-    from with_previous v
-    join {{ ref('stg_indicators') }} i on i.indicator_code = v.indicator_code
-    left join targets t on t.indicator_code = v.indicator_code and t.area_code = v.area_code
-        and v.fiscal_year >= t.baseline_year
+        * (v.fiscal_year - t.baseline_year) / cast(t.target_year - t.baseline_year as double) as expected_value
+    from with_previous as v
+    inner join {{ ref('stg_indicators') }} as i on v.indicator_code = i.indicator_code
+    left join targets
+        as t on v.indicator_code = t.indicator_code and v.area_code = t.area_code
+    and v.fiscal_year >= t.baseline_year
 )
 
 select
@@ -78,10 +94,12 @@ select
     case
         when target_value is null then 'no_target'
         when value is null then 'no_data'
-        when (direction = 'increase' and value >= target_value)
+        when
+            (direction = 'increase' and value >= target_value)
             or (direction = 'decrease' and value <= target_value) then 'achieved'
         when fiscal_year >= target_year then 'not_achieved'
-        when (direction = 'increase' and value >= expected_value)
+        when
+            (direction = 'increase' and value >= expected_value)
             or (direction = 'decrease' and value <= expected_value) then 'on_track'
         else 'off_track'
     end as progress_status

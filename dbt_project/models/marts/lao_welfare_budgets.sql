@@ -12,8 +12,9 @@ with summed as (
 with_share as (
     select
         *,
-        case when welfare_budget_allocated > 0
-            then 100.0 * welfare_budget_spent / welfare_budget_allocated
+        case
+            when welfare_budget_allocated > 0
+                then 100.0 * welfare_budget_spent / welfare_budget_allocated
         end as spent_pct_of_allocated
     from summed
 )

@@ -1,9 +1,12 @@
 -- Welfare organisations on the register now, by type and certification status, in every area.
 -- Organisations are not people: small counts are published as they are.
 with located as (
-    select o.*, a.district_code, a.province_code
-    from {{ ref('stg_welfare_orgs') }} o
-    join {{ ref('int_areas_in_scope') }} a on a.subdistrict_code = o.subdistrict_code
+    select
+        o.*,
+        a.district_code,
+        a.province_code
+    from {{ ref('stg_welfare_orgs') }} as o
+    inner join {{ ref('int_areas_in_scope') }} as a on o.subdistrict_code = a.subdistrict_code
 ),
 
 counted as (

@@ -1,13 +1,19 @@
+-- Rows rejected at ingestion, without their contents.
 with source as (
     select * from {{ source('raw', 'quarantine') }}
+),
+
+renamed as (
+    select
+        source,
+        source_file,
+        row_number,
+        reason_code,
+        column_name,
+        message_en,
+        message_th,
+        subdistrict_code
+    from source
 )
 
-select
-    source,
-    source_file,
-    row_number,
-    reason_code,
-    subdistrict_code,
-    -- DuckDB list function: there is no cross-database macro for array membership.
-    list_contains(all_reasons, 'missing_required') as is_missing_required
-from source
+select * from renamed
