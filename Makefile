@@ -2,13 +2,14 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test test-fast lint install demo build serve ui benchmark clean
+.PHONY: run test test-fast lint browser install demo build serve ui benchmark clean
 
 run: install  ## generate the demo data, run every asset, serve the result with Datasette
 	$(BIN)/welfare run
 
-test: lint  ## the style checks, then every test
+test: lint browser  ## the style checks, then every test (one opens the Data Docs in chromium)
 	$(BIN)/python -m pytest
 
 test-fast: install  ## unit tests only: no build, well under a minute
@@ -20,6 +21,11 @@ lint: install  ## ruff (lint and format) for Python, sqlfluff for the dbt models
 	$(BIN)/ruff format --check .
 	tmp=$$(mktemp -d) && WELFARE_DATA_DIR=$$tmp $(BIN)/sqlfluff lint dbt_project/models dbt_project/tests; \
 		status=$$?; rm -rf $$tmp; exit $$status
+
+# Debian's chromium, and Thai fonts for it to draw Thai with, for the browser tests.
+browser:  ## install chromium and fonts-thai-tlwg with apt-get, if they are missing
+	dpkg -s chromium fonts-thai-tlwg >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-thai-tlwg; }
 
 install: $(VENV)/.installed
 

@@ -1,4 +1,4 @@
-"""Run GX suites on DataFrames and summarise the result by severity.
+"""Run GX suites on DataFrames, keep their results, and summarise them by severity.
 
 DuckDB tables are validated as pandas batches: GX's SQL datasource cannot resolve metrics on
 DuckDB (GX issue #11579). Each expectation says in its ``meta`` whether it is blocking (a failure
@@ -8,14 +8,19 @@ table's values may be personal, so ``partial_unexpected_count`` is 0 everywhere.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
+from pathlib import Path
 
 import great_expectations as gx
 import pandas as pd
+from great_expectations.core.run_identifier import RunIdentifier
 
 from expectations.suites import BLOCKING, severity
 
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 0}
+PANDAS = "warehouse"  # the datasource of DataFrames read from the warehouse
+SQLITE = "candidate"  # the candidate release's SQLite file
 
 
 @dataclass(frozen=True)
@@ -52,29 +57,69 @@ class Outcome:
         return Outcome(self.evaluated + other.evaluated, self.failures + other.failures)
 
 
+def asset_of(suite: str) -> str:
+    """The asset a suite validates: raw.<source>(.loads) checks raw/<source>, marts.<table> marts/<table>."""
+    return "/".join(suite.split(".")[:2])
+
+
 @cache
-def _context():
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = {"globally": False}
-    return context
+def context(root: Path):
+    """The project's GX context, kept in files under ``root``: suites, validation results across
+    runs, and the Data Docs built from them."""
+    gx_context = gx.get_context(mode="file", project_root_dir=str(root))
+    gx_context.variables.progress_bars = {"globally": False}
+    return gx_context
 
 
-def validate(df: pd.DataFrame, make_suite: Callable[[], gx.ExpectationSuite]) -> Outcome:
-    """Validate ``df`` against the suite ``make_suite`` builds (GX needs its context first)."""
-    context = _context()
-    suite = make_suite()
-    source = context.data_sources.add_or_update_pandas("warehouse")
-    asset = (
-        source.add_dataframe_asset(suite.name)
-        if suite.name not in source.get_asset_names()
-        else source.get_asset(suite.name)
+def _bound(gx_context, suite: gx.ExpectationSuite, source, add_asset) -> gx.ValidationDefinition:
+    """The suite saved in the context, bound to the asset of its own name in ``source``
+    (``add_asset`` makes that asset, with one batch definition, the first time)."""
+    suite = gx_context.suites.add_or_update(suite)
+    asset = source.get_asset(suite.name) if suite.name in source.get_asset_names() else add_asset(suite.name)
+    return gx_context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=suite.name, data=asset.batch_definitions[0], suite=suite)
     )
-    batch = (
-        asset.add_batch_definition_whole_dataframe(suite.name)
-        if not asset.batch_definitions
-        else asset.batch_definitions[0]
+
+
+def _dataframe_asset(source, name: str):
+    asset = source.add_dataframe_asset(name)
+    asset.add_batch_definition_whole_dataframe("all")
+    return asset
+
+
+def _table_asset(source, name: str, table: str):
+    asset = source.add_table_asset(name, table_name=table)
+    asset.add_batch_definition_whole_table("all")
+    return asset
+
+
+def validate_sqlite(root: Path, run_name: str, database: Path, table: str, make_suite) -> Outcome:
+    """Validate a table of a SQLite file (the candidate release) with GX's SQLite datasource."""
+    gx_context = context(root)
+    source = gx_context.data_sources.add_or_update_sqlite(SQLITE, connection_string=f"sqlite:///{database}")
+    validation = _bound(gx_context, make_suite(), source, lambda name: _table_asset(source, name, table))
+    return _outcome(validation.run(result_format=RESULT_FORMAT, run_id=_run_id(run_name)))
+
+
+def _run_id(run_name: str) -> RunIdentifier:
+    return RunIdentifier(run_name=run_name, run_time=datetime.now(UTC))
+
+
+def validate(root: Path, run_name: str, df: pd.DataFrame, make_suite: Callable[[], gx.ExpectationSuite]) -> Outcome:
+    """Validate ``df`` against the suite ``make_suite`` builds (GX needs its context first); the
+    result is stored in the context under ``run_name`` for Data Docs and the validation history."""
+    gx_context = context(root)
+    source = (
+        gx_context.data_sources.get(PANDAS)
+        if PANDAS in gx_context.data_sources.all()
+        else gx_context.data_sources.add_pandas(PANDAS)
     )
-    result = batch.get_batch(batch_parameters={"dataframe": df}).validate(suite, result_format=RESULT_FORMAT)
+    validation = _bound(gx_context, make_suite(), source, lambda name: _dataframe_asset(source, name))
+    result = validation.run(batch_parameters={"dataframe": df}, result_format=RESULT_FORMAT, run_id=_run_id(run_name))
+    return _outcome(result)
+
+
+def _outcome(result) -> Outcome:
     failures = [
         Failure(
             expectation=r.expectation_config.type,

@@ -6,11 +6,17 @@ import great_expectations as gx
 import great_expectations.expectations as gxe
 
 from orchestration.metadata.codes import CODE_LISTS
+from orchestration.metadata.models import Model
 from orchestration.metadata.sources import Source
 
 BLOCKING, WARNING = "blocking", "warning"
 # A load quarantining more than this share of a file's rows is worth a look, not a stop.
 QUARANTINE_WARNING_SHARE = 0.10
+# A source whose accepted rows shrink below half or grow beyond double the previous release's is
+# worth a look (a file missing, a file loaded from the wrong office), not a stop.
+ROW_COUNT_DRIFT = (0.5, 2.0)
+# A province's indicator moving by more than this share of last year's value is worth a look.
+YEAR_ON_YEAR_JUMP_PERCENT = 50
 PROGRESS = list(CODE_LISTS["progress_status"].values)
 AREA_CODE_PATTERN = {"country": r"^TH$", "province": r"^\d{2}$", "district": r"^\d{4}$", "subdistrict": r"^\d{6}$"}
 
@@ -24,18 +30,36 @@ def _add(suite: gx.ExpectationSuite, expectation, level: str = BLOCKING) -> None
     suite.add_expectation(expectation)
 
 
-def source_table(source: Source, subdistricts: list[str]) -> gx.ExpectationSuite:
+def _in_areas(column: str) -> str:
+    return f"{column}_in_areas"
+
+
+def source_select(source: Source) -> str:
+    """What ``source_table`` validates: the columns of ``raw.<source>``, and for each subdistrict
+    column whether the code exists (a flag, not the 7,000 codes in every suite and Data Docs page)."""
+    columns = [c.raw_name for c in source.columns if c.raw_name]
+    flags = [
+        f"{c.raw_name} IN (SELECT subdistrict_code FROM raw.areas) AS {_in_areas(c.raw_name)}"
+        for c in source.columns
+        if c.raw_name and c.type == "subdistrict"
+    ]
+    return f"SELECT {', '.join(columns + flags)} FROM raw.{source.name}"
+
+
+def source_table(source: Source, previous_rows: int | None) -> gx.ExpectationSuite:
     """``raw.<source>`` as the registry says it must be: its key unique, required columns filled,
-    codes from their lists, numbers in range, subdistricts that exist."""
+    codes from their lists, numbers in range, subdistricts that exist; and its size near the
+    previous release's."""
     raw = {c.name: c.raw_name for c in source.columns}
     suite = gx.ExpectationSuite(f"raw.{source.name}")
-    key = [raw[k] for k in source.primary_key]
-    _add(
-        suite,
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=key)
-        if len(key) > 1
-        else gxe.ExpectColumnValuesToBeUnique(column=key[0]),
-    )
+    if previous_rows:
+        low, high = ROW_COUNT_DRIFT
+        _add(
+            suite,
+            gxe.ExpectTableRowCountToBeBetween(min_value=int(previous_rows * low), max_value=int(previous_rows * high)),
+            WARNING,
+        )
+    _key(suite, [raw[k] for k in source.primary_key])
     for c in source.columns:
         column = c.raw_name
         if column is None:
@@ -52,13 +76,13 @@ def source_table(source: Source, subdistricts: list[str]) -> gx.ExpectationSuite
                 gxe.ExpectColumnValuesToBeBetween(column=column, min_value=c.field.minimum, max_value=c.field.maximum),
             )
         if c.type == "subdistrict":
-            _add(suite, gxe.ExpectColumnValuesToBeInSet(column=column, value_set=subdistricts))
+            _add(suite, gxe.ExpectColumnValuesToBeInSet(column=_in_areas(column), value_set=[True]))
     return suite
 
 
 def source_loads(source: Source) -> gx.ExpectationSuite:
     """The files of a source as loaded: no row lost, and not too many quarantined."""
-    suite = gx.ExpectationSuite(f"load_log.{source.name}")
+    suite = gx.ExpectationSuite(f"raw.{source.name}.loads")
     _add(suite, gxe.ExpectColumnValuesToBeBetween(column="rows_unaccounted", min_value=0, max_value=0))
     _add(
         suite,
@@ -68,31 +92,50 @@ def source_loads(source: Source) -> gx.ExpectationSuite:
     return suite
 
 
-def indicator_values(indicator_codes: list[str], people_codes: list[str], threshold: int) -> gx.ExpectationSuite:
-    """The published indicator table: well-formed keys, known indicators, sane numbers, and no
-    visible count of people from 1 to the suppression threshold."""
-    suite = gx.ExpectationSuite("marts.indicator_values")
-    _add(suite, gxe.ExpectTableRowCountToBeBetween(min_value=1))
-    for column in ("indicator_code", "area_level", "area_code", "fiscal_year", "unit_en"):
-        _add(suite, gxe.ExpectColumnValuesToNotBeNull(column=column))
+def _key(suite: gx.ExpectationSuite, key: list[str]) -> None:
     _add(
         suite,
-        gxe.ExpectCompoundColumnsToBeUnique(column_list=["indicator_code", "area_level", "area_code", "fiscal_year"]),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=key)
+        if len(key) > 1
+        else gxe.ExpectColumnValuesToBeUnique(column=key[0]),
     )
-    _add(suite, gxe.ExpectColumnValuesToBeInSet(column="indicator_code", value_set=indicator_codes))
-    _add(suite, gxe.ExpectColumnValuesToBeInSet(column="area_level", value_set=list(AREA_CODE_PATTERN)))
-    for level, pattern in AREA_CODE_PATTERN.items():
-        _add(
-            suite,
-            gxe.ExpectColumnValuesToMatchRegex(
-                column="area_code", regex=pattern, row_condition=f'area_level == "{level}"', condition_parser="pandas"
-            ),
-        )
-    _add(suite, gxe.ExpectColumnValuesToBeBetween(column="fiscal_year", min_value=2540, max_value=2600))
-    _add(suite, gxe.ExpectColumnValuesToBeInSet(column="progress_status", value_set=PROGRESS))
+
+
+def mart(model: Model) -> gx.ExpectationSuite:
+    """A published table as the registry describes it: rows, a unique key, required columns,
+    codes from their lists, numbers within their fields' bounds, area codes of their level."""
+    suite = gx.ExpectationSuite(f"marts.{model.name}")
+    _add(suite, gxe.ExpectTableRowCountToBeBetween(min_value=1))
+    _key(suite, list(model.key))
+    for column in model.columns:
+        f = model.field(column)
+        if (column in model.key and column not in model.nullable_key) or column in model.not_null:
+            _add(suite, gxe.ExpectColumnValuesToNotBeNull(column=column))
+        if f.codes:
+            _add(suite, gxe.ExpectColumnValuesToBeInSet(column=column, value_set=list(CODE_LISTS[f.codes].values)))
+        low = 0 if f.non_negative else f.minimum
+        if low is not None or f.maximum is not None:
+            _add(suite, gxe.ExpectColumnValuesToBeBetween(column=column, min_value=low, max_value=f.maximum))
+    if {"area_level", "area_code"} <= set(model.columns):
+        for level, pattern in AREA_CODE_PATTERN.items():
+            _add(
+                suite,
+                gxe.ExpectColumnValuesToMatchRegex(
+                    column="area_code",
+                    regex=pattern,
+                    row_condition=f'area_level == "{level}"',
+                    condition_parser="pandas",
+                ),
+            )
+    return suite
+
+
+def indicator_values(model: Model, people_codes: list[str], threshold: int) -> gx.ExpectationSuite:
+    """The indicator mart: as the registry says, and no visible count of people from 1 to the
+    suppression threshold; a province's value jumping from last year is a warning. The table
+    validated carries one derived column, ``change_percent`` (change as a share of last year)."""
+    suite = mart(model)
     # Counts and amounts are never negative; only a growth rate or a change may be.
-    _add(suite, gxe.ExpectColumnValuesToBeBetween(column="numerator", min_value=0))
-    _add(suite, gxe.ExpectColumnValuesToBeBetween(column="denominator", min_value=0))
     _add(
         suite,
         gxe.ExpectColumnValuesToBeBetween(
@@ -108,4 +151,44 @@ def indicator_values(indicator_codes: list[str], people_codes: list[str], thresh
             condition_parser="pandas",
         ),
     )
+    _add(
+        suite,
+        gxe.ExpectColumnValuesToBeBetween(
+            column="change_percent",
+            min_value=-YEAR_ON_YEAR_JUMP_PERCENT,
+            max_value=YEAR_ON_YEAR_JUMP_PERCENT,
+            row_condition='area_level == "province"',
+            condition_parser="pandas",
+        ),
+        WARNING,
+    )
+    return suite
+
+
+def source_scores(model: Model) -> gx.ExpectationSuite:
+    """S1.1's parts: as the registry says (each 0-100), and the score their mean."""
+    suite = mart(model)
+    _add(suite, gxe.ExpectColumnValuesToBeBetween(column="score_difference", min_value=-0.01, max_value=0.01))
+    return suite
+
+
+# Exactly 13 digits, as SQLite's GLOB writes it: what a citizen ID looks like in a text column.
+THIRTEEN_DIGITS = "[0-9]" * 13
+
+
+def _no_rows_where(condition: str) -> gxe.UnexpectedRowsExpectation:
+    return gxe.UnexpectedRowsExpectation(unexpected_rows_query=f"SELECT * FROM {{batch}} WHERE {condition}")
+
+
+def candidate(model: Model, rows: int, text_columns: list[str], small_counts: str | None) -> gx.ExpectationSuite:
+    """A table of the candidate SQLite, before it is promoted: every row of the mart arrived, its
+    key is unique, no text holds what looks like a citizen ID, and ``small_counts`` (a condition
+    true for a visible count of people under the threshold) selects nothing."""
+    suite = gx.ExpectationSuite(f"candidate.{model.name}")
+    _add(suite, gxe.ExpectTableRowCountToEqual(value=rows))
+    _key(suite, list(model.key))
+    if text_columns:
+        _add(suite, _no_rows_where(" OR ".join(f"\"{c}\" GLOB '{THIRTEEN_DIGITS}'" for c in text_columns)))
+    if small_counts:
+        _add(suite, _no_rows_where(small_counts))
     return suite

@@ -45,6 +45,11 @@ class Settings:
         return self.data_dir / "tmp"
 
     @property
+    def gx_dir(self) -> Path:
+        """The GX context: suites, every validation result, Data Docs."""
+        return self.data_dir / "gx"
+
+    @property
     def dbt_artifacts(self) -> Path:
         """dbt's target folders and logs, one per run."""
         return self.data_dir / "dbt"

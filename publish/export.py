@@ -1,5 +1,5 @@
-"""Write the published marts (``metadata.models.PUBLISHED``) from DuckDB into a SQLite file for
-Datasette, with the keys and indexes the registry gives them.
+"""Write the published marts (``metadata.models.PUBLISHED``) or the audit trail from DuckDB into
+a SQLite file for Datasette, with the keys and indexes the registry gives them.
 
 The same marts always give the same bytes: rows are written in key order, numbers rounded to the
 places their field publishes (the last digits of a parallel floating-point sum differ from run to
@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import sqlite_utils
 
-from orchestration.metadata.models import PUBLISHED, Model
+from orchestration.metadata.models import Model
 
 BATCH = 50_000
 
@@ -40,17 +40,17 @@ def _published_column(model: Model, name: str, duckdb_type: str) -> tuple[str, t
     return f'CAST("{name}" AS VARCHAR)', str  # text, and dates as ISO text
 
 
-def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, int]:
-    """Write every published mart to a new SQLite file at ``path``; return rows per table."""
+def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path, tables: dict[str, Model]) -> dict[str, int]:
+    """Write ``tables`` to a new SQLite file at ``path``; return rows per table."""
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode = OFF")  # a new candidate: if writing fails, it is thrown away
     counts = {}
-    for table, model in PUBLISHED.items():
+    for table, model in tables.items():
         columns = con.execute(
             "SELECT column_name, data_type FROM information_schema.columns WHERE "
-            "table_schema = 'marts' AND table_name = ? ORDER BY ordinal_position",
-            [table],
+            "table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+            [model.layer, table],
         ).fetchall()
         published = {name: _published_column(model, name, kind) for name, kind in columns}
         db[table].create({name: sqlite_type for name, (_, sqlite_type) in published.items()}, pk=list(model.key))
@@ -58,7 +58,7 @@ def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, int]:
             db[table].create_index(list(index))
         select = ", ".join(expr for expr, _ in published.values())
         order = ", ".join(f'"{k}"' for k in model.key)
-        reader = con.sql(f"SELECT {select} FROM marts.{table} ORDER BY {order}").to_arrow_reader(BATCH)
+        reader = con.sql(f"SELECT {select} FROM {model.layer}.{table} ORDER BY {order}").to_arrow_reader(BATCH)
         insert = f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(published))})"
         with db.conn:  # one transaction per table
             for batch in reader:

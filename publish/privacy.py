@@ -34,3 +34,9 @@ def scan_sqlite(path: Path) -> list[str]:
     finally:
         con.close()
     return findings
+
+
+def scan_pages(folder: Path) -> list[str]:
+    """Every HTML or JSON file under ``folder`` holding something that looks like a citizen ID."""
+    pages = [*folder.rglob("*.html"), *folder.rglob("*.json")]
+    return [str(p.relative_to(folder)) for p in pages if citizen_ids_in_text(p.read_text(encoding="utf-8"))]

@@ -17,7 +17,12 @@ from pathlib import Path
 DATABASE = "welfare.db"
 METADATA = "metadata.json"
 INSPECT = "inspect.json"  # Datasette's counts and hash of the immutable database
-MANIFEST = "release.json"  # what the release was built from; the only file that differs by run
+MANIFEST = "release.json"  # what the release was built from (publish/run_manifest.py)
+# The audit trail and the Data Docs: they name the run, so unlike the files above they differ
+# from run to run.
+AUDIT_DATABASE = "audit.db"
+AUDIT_INSPECT = "audit-inspect.json"
+DATA_DOCS = "data-docs"
 RELEASES, LIVE = "releases", "live"
 KEEP = 3  # releases kept on disk: the live one and the ones before it, to fall back to
 

@@ -30,14 +30,23 @@ SETTINGS = {
 
 
 def datasette_for(folder: Path) -> Datasette:
-    """Datasette on one release folder: the database immutable, its counts from the inspect file."""
+    """Datasette on one release folder: its databases immutable, their counts from the inspect
+    files, the Data Docs and the release manifest as static files (a release from before the
+    audit trail has the marts only)."""
     read = lambda name: json.loads((folder / name).read_text(encoding="utf-8"))  # noqa: E731
+    databases, inspect = [folder / release.DATABASE], read(release.INSPECT)
+    if (folder / release.AUDIT_DATABASE).exists():
+        databases.append(folder / release.AUDIT_DATABASE)
+        inspect |= read(release.AUDIT_INSPECT)
+    static = [(name, folder / name) for name in (release.DATA_DOCS,) if (folder / name).is_dir()]
+    static.append(("release", folder))  # /release/release.json: what the release was built from
     return Datasette(
-        immutables=[str(folder / release.DATABASE)],
-        inspect_data=read(release.INSPECT),
+        immutables=[str(d) for d in databases],
+        inspect_data=inspect,
         metadata=read(release.METADATA),
         plugins_dir=str(PLUGINS),
         settings=SETTINGS,
+        static_mounts=[(name, str(path)) for name, path in static],
     )
 
 

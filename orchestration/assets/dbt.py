@@ -9,7 +9,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from orchestration import dbt_child
+from orchestration import audit_trail, dbt_child
 from orchestration.fingerprint import inputs_fingerprint
 from orchestration.ingestion.sql_functions import scalar
 from orchestration.resources import Folders, Warehouse
@@ -73,11 +73,16 @@ def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: 
     if built and unchanged:  # yielding nothing skips the checks and the publication downstream
         context.log.info(f"no input has changed since release {live['release_id']}: nothing to rebuild or publish")
         return
-    # Each run's artifacts and logs beside the warehouse they describe, not in the code's folder.
-    with dbt_child.started_here():
-        yield from dbt.cli(
-            ["build"], context=context, target_path=warehouse.folders.dbt_artifacts / context.run_id
-        ).stream()
+    # Each run's artifacts and logs beside the warehouse they describe, not in the code's folder;
+    # its test results go to the audit trail whether dbt passed or not.
+    target = warehouse.folders.dbt_artifacts / context.run_id / context.op_def.name
+    try:
+        with dbt_child.started_here():
+            yield from dbt.cli(["build"], context=context, target_path=target).stream()
+    finally:
+        with warehouse.connect() as con:
+            audit_trail.prepare(con)
+            audit_trail.record_dbt_tests(con, target / "run_results.json", context.run_id)
 
 
 # Two runs of dbt with disclosure control between them: the indicators as computed, then what

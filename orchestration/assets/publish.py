@@ -1,4 +1,5 @@
-"""Publish the marts: build a candidate SQLite + metadata, audit it, then promote it."""
+"""Publish the marts: build a candidate (the SQLite of the marts, the audit trail, Data Docs,
+metadata and the run manifest), audit it, then promote it."""
 
 import errno
 import shutil
@@ -7,11 +8,12 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration import audit_trail
 from orchestration.fingerprint import inputs_fingerprint
-from orchestration.metadata.models import PUBLISHED
+from orchestration.metadata.models import PUBLISHED, PUBLISHED_AUDIT
 from orchestration.resources import Folders, Warehouse
 from orchestration.settings import publication_settings
-from publish import export, metadata, privacy, release
+from publish import candidate_checks, data_docs, export, metadata, privacy, release, run_manifest
 
 # Errors of the place being written rather than of the data: said in one line, no traceback.
 DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
@@ -28,18 +30,34 @@ def datasette_release(
 ) -> dg.MaterializeResult:
     publish_dir = Path(folders.publish)
     settings = publication_settings(Path(folders.landing))
+    gx_dir = warehouse.folders.gx_dir
     candidate = None
     try:
         candidate = release.new_candidate(publish_dir)
-        with warehouse.connect(read_only=True) as con:
-            counts = export.export_sqlite(con, candidate / release.DATABASE)
+        with warehouse.connect() as con:
+            counts = export.export_sqlite(con, candidate / release.DATABASE, PUBLISHED)
+            threshold = settings["suppression_threshold"]
+            audit = candidate_checks.check(gx_dir, context.run_id, con, candidate / release.DATABASE, threshold)
+            _record_audit_trail(con, warehouse, folders)  # the candidate's audit too, passed or not
+            export.export_sqlite(con, candidate / release.AUDIT_DATABASE, PUBLISHED_AUDIT)
             fingerprint = inputs_fingerprint(con, settings)
+            manifest = run_manifest.build(con, context.run_id, _started_at(context))
+        if audit.blocking:
+            raise dg.Failure(f"candidate not published: {audit.describe()}")
+        for warning in audit.failures:
+            context.log.warning(f"candidate: {warning.describe()}")
+        suites = data_docs.build(gx_dir, candidate / release.DATA_DOCS)
         release.write_json(candidate, release.METADATA, metadata.build(demo=settings["demo"]))
         release.write_json(candidate, release.INSPECT, release.inspect(candidate / release.DATABASE))
-        findings = privacy.scan_sqlite(candidate / release.DATABASE)
+        release.write_json(candidate, release.AUDIT_INSPECT, release.inspect(candidate / release.AUDIT_DATABASE))
+        findings = [
+            *privacy.scan_sqlite(candidate / release.DATABASE),
+            *privacy.scan_sqlite(candidate / release.AUDIT_DATABASE),
+            *privacy.scan_pages(candidate / release.DATA_DOCS),
+        ]
         if findings:
             raise dg.Failure(f"candidate not published: citizen IDs found in {', '.join(findings)}")
-        live = release.promote(candidate, publish_dir, {"inputs_fingerprint": fingerprint, **settings})
+        live = release.promote(candidate, publish_dir, {"inputs_fingerprint": fingerprint, **settings, **manifest})
     except (OSError, sqlite3.Error) as e:
         _discard(candidate)
         raise dg.Failure(_unwritable(e, candidate or publish_dir)) from None
@@ -52,9 +70,21 @@ def datasette_release(
             **{f"rows_{t}": n for t, n in counts.items()},
             **settings,
             "release": live.name,
+            "data_docs_suites": len(suites),
             "path": str(live / release.DATABASE),
         }
     )
+
+
+def _record_audit_trail(con, warehouse: Warehouse, folders: Folders) -> None:
+    audit_trail.prepare(con)
+    audit_trail.record_validations(con, warehouse.folders.gx_dir)
+    audit_trail.record_planted_faults(con, Path(folders.landing))
+
+
+def _started_at(context: dg.AssetExecutionContext) -> float | None:
+    stats = context.instance.get_run_stats(context.run_id)
+    return stats.start_time
 
 
 def _discard(candidate: Path | None) -> None:

@@ -1,13 +1,19 @@
-"""GX suites as Dagster asset checks: one on every raw source after ingestion (written from the
-metadata registry) and one on the indicator mart. A blocking failure stops what depends on the
-asset; a warning is reported and stops nothing."""
+"""GX suites as Dagster asset checks: one on every raw source after ingestion and one on every
+published mart, written from the metadata registry. A blocking failure stops what depends on the
+asset; a warning is reported and stops nothing. Every result is kept in the GX context."""
+
+from collections.abc import Callable
+from pathlib import Path
 
 import dagster as dg
+import great_expectations as gx
 
 from expectations import runner, suites
+from orchestration.metadata.models import PUBLISHED, Model, people_indicators
 from orchestration.metadata.sources import SOURCES, Source
-from orchestration.resources import Warehouse
+from orchestration.resources import Folders, Warehouse
 from orchestration.settings import suppression_threshold
+from publish import release
 
 LOADS = """
 SELECT source_file, rows_read - rows_accepted - rows_quarantined AS rows_unaccounted,
@@ -31,41 +37,62 @@ def result(outcome: runner.Outcome, **metadata) -> dg.AssetCheckResult:
     )
 
 
+def _validate(context: dg.AssetCheckExecutionContext, warehouse: Warehouse, df, make_suite) -> runner.Outcome:
+    return runner.validate(warehouse.folders.gx_dir, context.run.run_id, df, make_suite)
+
+
 def _source_check(source: Source):
     @dg.asset_check(
         asset=dg.AssetKey(["raw", source.name]),
         name="gx_suite",
         blocking=True,
         description=f"GX suite written from the registry: {source.name}'s key, required columns, codes, "
-        "ranges and areas, and every file's rows accounted for.",
+        "ranges and areas, its size against the previous release, and every file's rows accounted for.",
     )
-    def _check(warehouse: Warehouse) -> dg.AssetCheckResult:
-        columns = ", ".join(c.raw_name for c in source.columns if c.raw_name)
+    def _check(context: dg.AssetCheckExecutionContext, warehouse: Warehouse, folders: Folders) -> dg.AssetCheckResult:
         with warehouse.connect(read_only=True) as con:
-            table = con.execute(f"SELECT {columns} FROM raw.{source.name}").df()
+            table = con.execute(suites.source_select(source)).df()
             loads = con.execute(LOADS, [source.name]).df()
-            subdistricts = [c for (c,) in con.execute("SELECT subdistrict_code FROM raw.areas").fetchall()]
-        outcome = runner.validate(table, lambda: suites.source_table(source, subdistricts)) + runner.validate(
-            loads, lambda: suites.source_loads(source)
+        previous = release.live_manifest(Path(folders.publish)).get("rows_accepted", {}).get(source.name)
+        outcome = _validate(context, warehouse, table, lambda: suites.source_table(source, previous)) + _validate(
+            context, warehouse, loads, lambda: suites.source_loads(source)
         )
         return result(outcome, rows=len(table), files=len(loads))
 
     return _check
 
 
-@dg.asset_check(
-    asset=dg.AssetKey(["marts", "indicator_values"]),
-    blocking=True,
-    description="GX suite on the indicator mart; publication waits for it to pass.",
-)
-def indicator_values_gx(warehouse: Warehouse) -> dg.AssetCheckResult:
-    with warehouse.connect(read_only=True) as con:
-        df = con.execute("SELECT * FROM marts.indicator_values").df()
-        indicators = con.execute("SELECT indicator_code, counts_people FROM marts.dim_indicators").fetchall()
-    codes, people = [c for c, _ in indicators], [c for c, counts_people in indicators if counts_people]
-    return result(
-        runner.validate(df, lambda: suites.indicator_values(codes, people, suppression_threshold())), rows=len(df)
+# Derived columns some suites check besides the mart's own.
+DERIVED = {
+    "indicator_values": "100 * change / nullif(abs(previous_value), 0) AS change_percent",
+    "dq_source_scores": "score - (completeness + validity + timeliness + coverage) / 4 AS score_difference",
+}
+
+
+def _suite(model: Model) -> Callable[[], gx.ExpectationSuite]:
+    if model.name == "indicator_values":
+        return lambda: suites.indicator_values(model, people_indicators(), suppression_threshold())
+    if model.name == "dq_source_scores":
+        return lambda: suites.source_scores(model)
+    return lambda: suites.mart(model)
+
+
+def _mart_check(model: Model):
+    @dg.asset_check(
+        asset=dg.AssetKey(["marts", model.name]),
+        name="gx_suite",
+        blocking=True,
+        description=f"GX suite on {model.name}, written from the registry; publication waits for it.",
     )
+    def _check(context: dg.AssetCheckExecutionContext, warehouse: Warehouse) -> dg.AssetCheckResult:
+        derived = f", {DERIVED[model.name]}" if model.name in DERIVED else ""
+        with warehouse.connect(read_only=True) as con:
+            df = con.execute(f"SELECT *{derived} FROM marts.{model.name}").df()
+        return result(_validate(context, warehouse, df, _suite(model)), rows=len(df))
+
+    return _check
 
 
-checks = [_source_check(s) for s in SOURCES.values()] + [indicator_values_gx]
+checks = [_source_check(s) for s in SOURCES.values()] + [
+    _mart_check(m) for m in PUBLISHED.values() if m.layer == "marts"
+]

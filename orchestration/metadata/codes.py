@@ -246,6 +246,13 @@ SUPPRESSION = _published(
     ("primary", "ปกปิดเพราะค่าน้อย", "a small count"),
     ("secondary", "ปกปิดประกอบ", "hidden with a small count"),
 )
+SEVERITY = _published(
+    "severity",
+    "ความรุนแรง",
+    "Severity of a check",
+    ("blocking", "หยุดการเผยแพร่", "stops publication"),
+    ("warning", "เตือน", "reported, published anyway"),
+)
 FIELD_TYPE = _published(
     "field_type",
     "ชนิดข้อมูล",
@@ -288,6 +295,7 @@ CODE_LISTS: dict[str, CodeList] = {
         ON_NEW_FILE,
         LOAD_STATUS,
         SUPPRESSION,
+        SEVERITY,
         FIELD_TYPE,
     )
 }

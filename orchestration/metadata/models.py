@@ -24,11 +24,12 @@ class Model:
     not_null: tuple[str, ...] = ()  # besides the key
     nullable_key: tuple[str, ...] = ()  # key columns that may be NULL
     indexes: tuple[tuple[str, ...], ...] = ()  # a published table's indexes besides its key
+    people_count: str | None = None  # a column counting people: never 1 to the threshold - 1 when shown
     tests: dict[str, list] = field(default_factory=dict)  # column → more dbt tests
 
     @property
     def layer(self) -> str:
-        return {"stg": "staging", "int": "intermediate"}.get(self.name.split("_")[0], "marts")
+        return {"stg": "staging", "int": "intermediate", "audit": "audit"}.get(self.name.split("_")[0], "marts")
 
     @property
     def published(self) -> bool:
@@ -46,6 +47,11 @@ def indicators() -> list[dict]:
     """The indicator catalogue (seeds/indicators.csv), the one home of the indicators."""
     with CATALOGUE.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def people_indicators() -> list[str]:
+    """The indicators that count people: published under disclosure control."""
+    return [i["indicator_code"] for i in indicators() if i["counts_people"] == "true"]
 
 
 def indicator_model(code: str) -> str:
@@ -707,6 +713,7 @@ MARTS = (
         "อพม. ที่ปฏิบัติงาน ณ สิ้นปีงบประมาณ ต่อประชากร 1,000 คน",
         [*NAMED_AREA, "fiscal_year", "population", "active_volunteers", "volunteers_per_1000", "is_suppressed"],
         key=AREA_YEAR,
+        people_count="active_volunteers",
         title_en="Active volunteers per 1,000 population",
         title_th="อาสาสมัครพัฒนาสังคมฯ ที่ปฏิบัติงานต่อประชากร 1,000 คน",
         not_null=("is_suppressed",),
@@ -718,16 +725,66 @@ MARTS = (
         "ผู้ที่อยู่ในทะเบียนกลุ่มเป้าหมาย ต่อประชากร 1,000 คน",
         [*NAMED_AREA, "fiscal_year", "population", "registered_people", "registered_per_1000", "is_suppressed"],
         key=AREA_YEAR,
+        people_count="registered_people",
         title_en="Welfare register coverage per 1,000 population",
         title_th="ความครอบคลุมของทะเบียนกลุ่มเป้าหมายต่อประชากร 1,000 คน",
         not_null=("is_suppressed",),
     ),
 )
 
+# The audit trail, written by the build itself (not by dbt) to the warehouse's audit schema and
+# kept across runs: what every check found, so an auditor can follow it in SQL.
+AUDIT = (
+    _m(
+        "audit_validation_results",
+        "Every GX expectation of every run: the asset it checks, its severity, whether it held and how many rows "
+        "broke it. Kept across runs; never a value of a row.",
+        "ผลการตรวจสอบคุณภาพข้อมูลด้วย Great Expectations ทุกข้อกำหนดในทุกรอบการประมวลผล",
+        [
+            "run_id",
+            "validated_at",
+            "suite",
+            "asset",
+            "expectation_no",
+            "expectation",
+            "severity",
+            "success",
+            "observed_value",
+            "element_count",
+            "unexpected_count",
+            "unexpected_percent",
+        ],
+        key=("run_id", "suite", "expectation_no"),
+        title_en="Validation history (Great Expectations)",
+        title_th="ประวัติการตรวจสอบคุณภาพข้อมูล (Great Expectations)",
+        indexes=(("asset", "validated_at"),),
+    ),
+    _m(
+        "audit_dbt_tests",
+        "Every dbt data test and unit test of every run, from dbt's run_results.json. Kept across runs.",
+        "ผลการทดสอบของ dbt ทุกรายการในทุกรอบการประมวลผล",
+        ["run_id", "dbt_node", "test_status", "failures", "execution_seconds"],
+        key=("run_id", "dbt_node"),
+        title_en="dbt test history",
+        title_th="ประวัติการทดสอบของ dbt",
+    ),
+    _m(
+        "audit_planted_faults",
+        "Demo only: per kind of fault, how many the generator planted, how many ingestion quarantined at the "
+        "same file, row and reason, and how many it missed.",
+        "เฉพาะข้อมูลสาธิต: ข้อผิดพลาดที่ฝังไว้ ตรวจพบ และตรวจไม่พบ จำแนกตามชนิด",
+        ["reason_code", "planted", "caught", "missed"],
+        key=("reason_code",),
+        title_en="Planted faults caught (demo)",
+        title_th="ข้อผิดพลาดที่ฝังไว้และตรวจพบ (ข้อมูลสาธิต)",
+    ),
+)
+
 MODELS: dict[str, Model] = {m.name: m for m in (*STAGING, *INTERMEDIATE, *MARTS)}
 PUBLISHED: dict[str, Model] = {m.name: m for m in MARTS if m.published}
+PUBLISHED_AUDIT: dict[str, Model] = {m.name: m for m in AUDIT}
 
 
 def check() -> list[str]:
     """Columns the registry does not describe: each must be a field."""
-    return [f"{m.name}.{c}" for m in MODELS.values() for c in m.columns if c not in FIELDS]
+    return [f"{m.name}.{c}" for m in (*MODELS.values(), *AUDIT) for c in m.columns if c not in FIELDS]

@@ -1,10 +1,15 @@
 """A demo warehouse built end to end once per test session, in a temporary folder."""
 
 import os
+import socket
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
+import httpx
 import pytest
 
 from orchestration import settings
@@ -53,3 +58,34 @@ def demo_build(data_dir) -> DemoBuild:
     config = settings.Settings(data_dir)
     manifest = generate(config.landing_dir, ["60"], seed=2567, scale=SCALE)
     return DemoBuild(config, manifest, build(config), builds.run(config))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def portal(demo_build):
+    """``welfare serve`` on the demo build, on a free port of 127.0.0.1: its base URL."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "orchestration.cli", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            try:
+                httpx.get(f"{base}/-/versions.json")
+                break
+            except httpx.ConnectError:
+                assert time.monotonic() < deadline, "Datasette did not start"
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -22,10 +22,12 @@ THIRTEEN_DIGITS = re.compile(rb"(?<![0-9])[0-9]{13}(?![0-9])")
 
 def operator_files(config: settings.Settings) -> list[Path]:
     """Everything a build leaves for operators: run storage, event and compute logs, dbt's
-    artifacts and logs (dbt's own folder too, in case anything still writes there)."""
+    artifacts and logs (dbt's own folder too, in case anything still writes there), the GX
+    context's stored results."""
     folders = [
         config.dagster_home,
         config.dbt_artifacts,
+        config.gx_dir,
         REPO / "dbt_project" / "logs",
         REPO / "dbt_project" / "target",
     ]

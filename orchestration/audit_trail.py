@@ -1,0 +1,112 @@
+"""The audit trail in the warehouse's ``audit`` schema, kept across runs: every GX expectation's
+result (from the GX context's validation store), every dbt test (from dbt's run_results.json),
+and, for the demo, the planted faults that ingestion caught. Published as the ``audit_*`` tables.
+"""
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from expectations import runner, suites
+from orchestration.metadata.models import AUDIT, Model
+
+SCHEMA = "audit"
+DUCKDB_TYPES = {"integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "timestamp": "TIMESTAMPTZ"}
+LONG_LIST = 12  # a value set longer than this is shown by its length (the areas are thousands)
+TABLES = {m.name.removeprefix("audit_"): m for m in AUDIT}
+
+
+def prepare(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+    for model in AUDIT:
+        columns = ", ".join(f"{c} {DUCKDB_TYPES.get(model.field(c).type, 'VARCHAR')}" for c in model.columns)
+        con.execute(
+            f"CREATE TABLE IF NOT EXISTS {SCHEMA}.{model.name} ({columns}, PRIMARY KEY ({', '.join(model.key)}))"
+        )
+
+
+def _insert(con: duckdb.DuckDBPyConnection, model: Model, rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join("?" * len(model.columns))
+        con.executemany(f"INSERT OR IGNORE INTO {SCHEMA}.{model.name} VALUES ({marks})", rows)
+
+
+def _expectation(config) -> str:
+    """The expectation and its arguments, long value sets shortened to their length."""
+    kwargs = {
+        k: (f"<{len(v)} values>" if isinstance(v, list) and len(v) > LONG_LIST else v)
+        for k, v in config.kwargs.items()
+        if k != "batch_id"
+    }
+    return f"{config.type} {json.dumps(kwargs, ensure_ascii=False, sort_keys=True, default=str)}"
+
+
+def record_validations(con: duckdb.DuckDBPyConnection, gx_root: Path) -> None:
+    """Every validation the GX context stored and the trail does not hold yet."""
+    store = runner.context(gx_root).validation_results_store
+    seen = set(con.execute(f"SELECT DISTINCT run_id, suite FROM {SCHEMA}.audit_validation_results").fetchall())
+    rows = []
+    for key in store.list_keys():
+        run_id, suite = key.run_id.run_name, key.expectation_suite_identifier.name
+        if (run_id, suite) in seen:
+            continue
+        validation = store.get(key)
+        for number, r in enumerate(validation.results, start=1):
+            observed = r.result.get("observed_value")
+            rows.append(
+                (
+                    run_id,
+                    key.run_id.run_time,
+                    suite,
+                    runner.asset_of(suite),
+                    number,
+                    _expectation(r.expectation_config),
+                    suites.severity(r.expectation_config),
+                    r.success,
+                    None if observed is None else json.dumps(observed, default=str),
+                    r.result.get("element_count"),
+                    r.result.get("unexpected_count"),
+                    r.result.get("unexpected_percent"),
+                )
+            )
+    _insert(con, TABLES["validation_results"], rows)
+
+
+def record_dbt_tests(con: duckdb.DuckDBPyConnection, run_results: Path, run_id: str) -> None:
+    """The data tests and unit tests of one dbt invocation."""
+    if not run_results.exists():
+        return
+    results = json.loads(run_results.read_text(encoding="utf-8"))["results"]
+    rows = [
+        (run_id, r["unique_id"], r["status"], r.get("failures"), r.get("execution_time"))
+        for r in results
+        if r["unique_id"].split(".")[0] in ("test", "unit_test")
+    ]
+    _insert(con, TABLES["dbt_tests"], rows)
+
+
+def record_planted_faults(con: duckdb.DuckDBPyConnection, landing: Path) -> None:
+    """Demo only: each planted fault against the quarantine, matched on file, row and reason."""
+    con.execute(f"DELETE FROM {SCHEMA}.audit_planted_faults")
+    manifest = landing / "manifest.json"
+    if not manifest.exists():
+        return
+    planted = [
+        (name, fault["row"], fault["reason"])
+        for name, file in json.loads(manifest.read_text(encoding="utf-8"))["files"].items()
+        for fault in file["faults"]
+    ]
+    if not planted:
+        return
+    con.execute("CREATE TEMP TABLE planted (source_file VARCHAR, row_number BIGINT, reason_code VARCHAR)")
+    con.executemany("INSERT INTO planted VALUES (?, ?, ?)", planted)
+    con.execute(f"""
+        INSERT INTO {SCHEMA}.audit_planted_faults
+        SELECT p.reason_code, count(*), count(q.row_number), count(*) - count(q.row_number)
+        FROM planted AS p
+        LEFT JOIN (SELECT DISTINCT source_file, row_number, reason_code FROM raw.quarantine) AS q
+            ON p.source_file = q.source_file AND p.row_number = q.row_number AND p.reason_code = q.reason_code
+        GROUP BY p.reason_code
+    """)
+    con.execute("DROP TABLE planted")

@@ -1,0 +1,88 @@
+"""GX Data Docs for the portal: built from the GX context's suites and every stored validation
+result, copied into the release, and made to work with no internet.
+
+GX's pages load jQuery, Bootstrap and its table plugin from CDNs, and its index draws its tables
+with them; the portal must work offline, so the remote tags are removed (the expectation and
+validation pages are plain HTML underneath) and the index is written here, in Thai and English.
+"""
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+from expectations import runner
+
+# What fetches from another host: scripts, style sheets, images (GX's logo carries the context's
+# id to S3), background images in styles.
+REMOTE = re.compile(
+    r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>|<link[^>]*\shref="https?://[^"]*"[^>]*>'
+    r"|<img[^>]*\ssrc=\"https?://[^\"]*\"[^>]*>|url\('https?://[^']*'\)",
+    re.IGNORECASE,
+)
+INDEX = """<!doctype html>
+<html lang="th"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>รายงานคุณภาพข้อมูล — Data quality reports</title>
+<link rel="stylesheet" href="static/styles/data_docs_default_styles.css">
+</head><body>
+<h1>รายงานคุณภาพข้อมูล — Data quality reports</h1>
+<p>ชุดการตรวจสอบของ Great Expectations ทุกชุด พร้อมผลการตรวจล่าสุด ประวัติทั้งหมดอยู่ในตาราง
+audit_validation_results — Every Great Expectations suite with its latest results; the full history is
+the table audit_validation_results.</p>
+<table id="suites"><thead><tr><th>ชุดการตรวจสอบ — Suite</th><th>ข้อกำหนด — Expectations</th>
+<th>ครั้งล่าสุด — Last run</th><th>ผลล่าสุด — Latest results</th></tr></thead><tbody>
+{rows}
+</tbody></table>
+</body></html>
+"""
+LATEST = 5  # validation pages linked per suite; older ones stay in the folder and the history table
+STATUS = {True: "ผ่านทุกข้อ — all passed", False: "มีข้อที่ไม่ผ่าน — some failed (see severity)"}
+
+
+def _site(gx_root: Path) -> Path:
+    return gx_root / "gx" / "uncommitted" / "data_docs" / "local_site"
+
+
+def _offline(page: Path) -> None:
+    page.write_text(REMOTE.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _last_success(context) -> dict[str, bool]:
+    """Whether each suite's most recent validation passed."""
+    store = context.validation_results_store
+    latest = {}
+    for key in store.list_keys():
+        name = key.expectation_suite_identifier.name
+        if name not in latest or key.run_id.run_time > latest[name].run_id.run_time:
+            latest[name] = key
+    return {name: store.get(key).success for name, key in latest.items()}
+
+
+def _row(site: Path, suite: str, passed: bool | None) -> str:
+    parts = suite.split(".")
+    expectations = Path("expectations", *parts).with_suffix(".html")
+    runs = sorted(site.joinpath("validations", *parts).glob("*/*/*.html"), key=lambda p: p.parent.name, reverse=True)
+    links = " ".join(
+        f'<a href="{html.escape(str(p.relative_to(site)))}">{html.escape(p.parent.name)}</a>' for p in runs[:LATEST]
+    )
+    name = html.escape(suite)
+    return (
+        f'<tr><td class="suite">{name}</td><td><a href="{html.escape(str(expectations))}">{name}</a></td>'
+        f"<td>{STATUS.get(passed, '')}</td><td>{links}</td></tr>"
+    )
+
+
+def build(gx_root: Path, to: Path) -> list[str]:
+    """Write the Data Docs of every suite to ``to``; return the suites' names."""
+    context = runner.context(gx_root)
+    context.build_data_docs()
+    shutil.copytree(_site(gx_root), to)
+    for page in [*to.rglob("*.html"), *to.rglob("*.css")]:
+        _offline(page)
+    suites = sorted(context.suites.all(), key=lambda s: s.name)
+    names = [s.name for s in suites]
+    passed = _last_success(context)
+    rows = "\n".join(_row(to, name, passed.get(name)) for name in names)
+    (to / "index.html").write_text(INDEX.format(rows=rows), encoding="utf-8")
+    return names

@@ -1,0 +1,209 @@
+"""Evidence auditors can check: GX suites catch each kind of planted fault with the right count and
+keep nothing personal, the candidate is validated before promotion, and the audit trail, the run
+manifest, the planted-vs-caught table and the Data Docs are published with every release."""
+
+import hashlib
+import json
+import sqlite3
+
+import dagster as dg
+import duckdb
+import pytest
+
+from expectations import runner, suites
+from orchestration.metadata import thai
+from orchestration.metadata.models import PUBLISHED, PUBLISHED_AUDIT
+from orchestration.metadata.sources import SOURCES
+from publish import data_docs, release
+
+# What a citizen ID looks like when pseudonymisation has failed: valid, so every scan would see it.
+CITIZEN = "110170001234" + str(thai.check_digit("110170001234"))
+
+
+def failures(outcome: runner.Outcome) -> dict[tuple, int | None]:
+    return {(f.expectation, str(f.column)): f.unexpected_count for f in outcome.failures}
+
+
+def live(demo_build, name: str):
+    return demo_build.config.publish_dir / "live" / name
+
+
+@pytest.fixture
+def planted_volunteers(demo_build, tmp_path):
+    """The demo's raw volunteers in a scratch warehouse, with one fault of each kind planted,
+    validated against the registry's suite in a GX context of its own."""
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{demo_build.config.warehouse_path}' AS demo (READ_ONLY)")
+    con.execute("CREATE SCHEMA raw")
+    for table in ("volunteers", "areas"):
+        con.execute(f"CREATE TABLE raw.{table} AS SELECT * FROM demo.raw.{table}")
+    con.execute("CREATE TEMP TABLE n AS SELECT rowid AS r FROM raw.volunteers ORDER BY rowid LIMIT 20")
+    plant = {
+        f"person_key = '{CITIZEN}'": "r < 2",  # a duplicate key, and a citizen ID where a pseudonym belongs
+        "age_at_fy_end = NULL": "r BETWEEN 2 AND 4",
+        "sex = 'X'": "r BETWEEN 5 AND 8",
+        "subdistrict_code = '999999'": "r BETWEEN 9 AND 13",
+        "trainings = -1": "r BETWEEN 14 AND 19",
+    }
+    for change, rows in plant.items():
+        con.execute(f"UPDATE raw.volunteers SET {change} WHERE rowid IN (SELECT r FROM n WHERE {rows})")
+    source = SOURCES["volunteers"]
+    df = con.execute(suites.source_select(source)).df()
+    gx_root = tmp_path / "gx-root"
+    outcome = runner.validate(gx_root, "planted", df, lambda: suites.source_table(source, len(df) * 10))
+    return gx_root, outcome
+
+
+def test_each_planted_fault_fails_its_expectation_with_the_right_count(planted_volunteers):
+    _, outcome = planted_volunteers
+    assert failures(outcome) == {
+        ("expect_table_row_count_to_be_between", "None"): None,  # ten times smaller than the last release
+        ("expect_column_values_to_be_unique", "person_key"): 2,
+        ("expect_column_values_to_not_be_null", "age_at_fy_end"): 3,
+        ("expect_column_values_to_be_in_set", "sex"): 4,
+        ("expect_column_values_to_be_in_set", "subdistrict_code_in_areas"): 5,
+        ("expect_column_values_to_be_between", "trainings"): 6,
+    }
+    assert [f.expectation for f in outcome.failures if f.severity == suites.WARNING] == [
+        "expect_table_row_count_to_be_between"
+    ]
+
+
+def test_results_and_data_docs_keep_nothing_of_a_personal_column(planted_volunteers, tmp_path):
+    gx_root, _ = planted_volunteers
+    docs = tmp_path / "docs"
+    assert data_docs.build(gx_root, docs) == ["raw.volunteers"]
+    for path in [*gx_root.rglob("*"), *docs.rglob("*")]:
+        if path.is_file() and path.suffix in (".json", ".html", ".yml"):
+            assert CITIZEN not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_warning_publishes_and_is_recorded(demo_build):
+    run_id = demo_build.result.run_id
+    audit = sqlite3.connect(live(demo_build, release.AUDIT_DATABASE))
+    warned = audit.execute(
+        "SELECT DISTINCT asset FROM audit_validation_results WHERE run_id = ? AND severity = 'warning' AND NOT success",
+        [run_id],
+    ).fetchall()
+    assert warned  # the demo's year-on-year jumps
+    assert json.loads(live(demo_build, release.MANIFEST).read_text(encoding="utf-8"))["run_id"] == run_id
+
+
+def test_every_source_and_mart_and_the_candidate_are_validated_in_the_build(demo_build):
+    audit = sqlite3.connect(live(demo_build, release.AUDIT_DATABASE))
+    suites_run = {
+        s
+        for (s,) in audit.execute(
+            "SELECT DISTINCT suite FROM audit_validation_results WHERE run_id = ?", [demo_build.result.run_id]
+        ).fetchall()
+    }
+    expected = {f"raw.{s}" for s in SOURCES} | {f"raw.{s}.loads" for s in SOURCES}
+    expected |= {f"marts.{t}" for t in PUBLISHED} | {f"candidate.{t}" for t in PUBLISHED}
+    assert suites_run == expected
+
+
+def test_dbt_tests_of_the_build_are_recorded(demo_build):
+    audit = sqlite3.connect(live(demo_build, release.AUDIT_DATABASE))
+    statuses = dict(
+        audit.execute(
+            "SELECT test_status, count(*) FROM audit_dbt_tests WHERE run_id = ? GROUP BY 1", [demo_build.result.run_id]
+        ).fetchall()
+    )
+    assert set(statuses) == {"pass"} and statuses["pass"] > 100
+    units = audit.execute("SELECT count(*) FROM audit_dbt_tests WHERE dbt_node LIKE 'unit_test.%'").fetchone()[0]
+    assert units >= 2
+
+
+def test_planted_faults_are_all_caught(demo_build):
+    planted = {}
+    for file in demo_build.manifest["files"].values():
+        for fault in file["faults"]:
+            planted[fault["reason"]] = planted.get(fault["reason"], 0) + 1
+    audit = sqlite3.connect(live(demo_build, release.AUDIT_DATABASE))
+    rows = audit.execute("SELECT reason_code, planted, caught, missed FROM audit_planted_faults").fetchall()
+    assert {r: (p, c, m) for r, p, c, m in rows} == {r: (n, n, 0) for r, n in planted.items()}
+
+
+def test_the_run_manifest_names_the_run_the_tools_and_every_file_by_hash(demo_build):
+    manifest = json.loads(live(demo_build, release.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["run_id"] == demo_build.result.run_id
+    assert manifest["run_started_at"] < manifest["run_ended_at"]
+    assert set(manifest["versions"]) >= {"python", "dagster", "dbt-core", "duckdb", "great-expectations", "datasette"}
+    assert manifest["fiscal_years"] == list(thai.REPORTING_YEARS) and manifest["demo"] is True
+    files = {f["source_file"]: f for f in manifest["files"]}
+    assert set(files) == set(demo_build.manifest["files"])
+    for name, planted in demo_build.manifest["files"].items():
+        landed = demo_build.config.landing_dir / name
+        assert files[name]["file_hash"] == hashlib.sha256(landed.read_bytes()).hexdigest()
+        assert files[name]["rows_read"] == planted["rows"]
+
+
+def test_data_docs_list_every_suite_and_hold_no_personal_data(demo_build):
+    docs = live(demo_build, release.DATA_DOCS)
+    index = (docs / "index.html").read_text(encoding="utf-8")
+    for table in PUBLISHED:
+        assert f">marts.{table}<" in index and f">candidate.{table}<" in index
+    for source in SOURCES:
+        assert f">raw.{source}<" in index
+    person_keys = duckdb.connect(str(demo_build.config.warehouse_path), read_only=True).execute(
+        "SELECT person_key FROM raw.welfare_registry LIMIT 50"
+    )
+    keys = [k for (k,) in person_keys.fetchall()]
+    for page in docs.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert data_docs.REMOTE.search(text) is None, page  # works with no internet
+        assert not any(k in text for k in keys), page
+
+
+def test_the_audit_tables_are_labelled_in_thai_and_english(demo_build):
+    metadata = json.loads(live(demo_build, release.METADATA).read_text(encoding="utf-8"))
+    tables = metadata["databases"]["audit"]["tables"]
+    assert set(tables) == set(PUBLISHED_AUDIT)
+    assert "/data-docs/index.html" in metadata["description_html"]
+
+
+def test_a_candidate_holding_a_citizen_id_is_not_promoted(demo_build):
+    """GX on the candidate SQLite: text that looks like a citizen ID stops the promotion."""
+    before = live(demo_build, release.DATABASE).resolve().read_bytes()
+    warehouse = str(demo_build.config.warehouse_path)
+    con = duckdb.connect(warehouse)
+    con.execute("CREATE TABLE marts.dim_code_lists_backup AS SELECT * FROM marts.dim_code_lists")
+    con.execute(f"UPDATE marts.dim_code_lists SET label_en = '{CITIZEN}' WHERE code_list = 'sex'")
+    con.close()
+    try:
+        job = dg.define_asset_job(
+            "publish_only", selection=dg.AssetSelection.assets("datasette_release"), executor_def=dg.in_process_executor
+        )
+        defs = dg.Definitions.merge(demo_build.defs, dg.Definitions(jobs=[job]))
+        result = defs.resolve_job_def("publish_only").execute_in_process(raise_on_error=False)
+        failure = next(e for e in result.all_events if e.is_step_failure)
+        assert "candidate not published" in failure.event_specific_data.error.message
+        assert "unexpected_rows_expectation" in failure.event_specific_data.error.message
+        assert CITIZEN not in failure.event_specific_data.error.message
+        assert live(demo_build, release.DATABASE).resolve().read_bytes() == before
+    finally:
+        con = duckdb.connect(warehouse)
+        con.execute("CREATE OR REPLACE TABLE marts.dim_code_lists AS SELECT * FROM marts.dim_code_lists_backup")
+        con.execute("DROP TABLE marts.dim_code_lists_backup")
+        con.close()
+
+
+def validated_runs(demo_build) -> set[str]:
+    audit = sqlite3.connect(live(demo_build, release.AUDIT_DATABASE))
+    return {r for (r,) in audit.execute("SELECT DISTINCT run_id FROM audit_validation_results").fetchall()}
+
+
+def test_the_validation_history_grows_by_one_run_per_build(demo_build):
+    before = validated_runs(demo_build)
+    job = dg.define_asset_job(
+        "checks_and_publish",
+        selection=dg.AssetSelection.checks(
+            *(dg.AssetCheckKey(dg.AssetKey(["marts", t]), "gx_suite") for t in PUBLISHED)
+        )
+        | dg.AssetSelection.assets("datasette_release"),
+        executor_def=dg.in_process_executor,
+    )
+    defs = dg.Definitions.merge(demo_build.defs, dg.Definitions(jobs=[job]))
+    result = defs.resolve_job_def("checks_and_publish").execute_in_process()
+    after = validated_runs(demo_build)
+    assert before < after and result.run_id in after - before
