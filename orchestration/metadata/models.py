@@ -526,6 +526,18 @@ MARTS = (
         indexes=(("indicator_code", "fiscal_year"),),
     ),
     _m(
+        "indicator_provenance",
+        "For every indicator and area published, the landing files (name and SHA-256) whose accepted rows lie in "
+        "that area, among the sources the indicator is computed from; the same for every fiscal year. Sources "
+        "whose rows are people are traced to districts and above.",
+        "ที่มาของค่าตัวชี้วัด: ไฟล์ต้นทางที่มีข้อมูลในพื้นที่ของตัวชี้วัดแต่ละตัว",
+        ["indicator_code", "area_level", "area_code", "source", "source_file", "file_hash"],
+        key=("indicator_code", "area_level", "area_code", "source_file"),
+        title_en="Indicator provenance: the files behind each value",
+        title_th="ที่มาของค่าตัวชี้วัด: ไฟล์ต้นทางของแต่ละค่า",
+        indexes=(("source_file",),),
+    ),
+    _m(
         "dim_areas",
         "DOPA areas at every level from the geothai package.",
         "พื้นที่ตามรหัสกรมการปกครอง",

@@ -207,3 +207,25 @@ def test_the_validation_history_grows_by_one_run_per_build(demo_build):
     result = defs.resolve_job_def("checks_and_publish").execute_in_process()
     after = validated_runs(demo_build)
     assert before < after and result.run_id in after - before
+
+
+def test_every_published_number_leads_to_its_files(demo_build):
+    db = sqlite3.connect(demo_build.published_db)
+    hashes = dict(db.execute("SELECT source_file, file_hash FROM dq_source_loads WHERE status = 'loaded'").fetchall())
+    rows = db.execute(
+        "SELECT indicator_code, area_level, area_code, source, source_file, file_hash FROM indicator_provenance"
+    )
+    traced = {}
+    for code, level, area, source, name, digest in rows.fetchall():
+        assert hashes[name] == digest
+        assert not (level == "subdistrict" and SOURCES[source].rows_are_people), (code, area, source)
+        traced.setdefault((code, level, area), set()).add(source)
+    catalogue = {c: s for c, s in db.execute("SELECT indicator_code, sources FROM dim_indicators").fetchall()}
+    for (code, *_), sources in traced.items():
+        assert catalogue[code] == "all sources" or sources <= set(catalogue[code].split(";"))
+    assert traced[("S1.1", "province", "60")] == set(SOURCES)
+    counted = db.execute(
+        "SELECT indicator_code, area_level, area_code FROM indicator_values "
+        "WHERE numerator > 0 AND area_level IN ('district', 'province')"
+    ).fetchall()
+    assert counted and all(key in traced for key in counted)
