@@ -71,6 +71,21 @@ def context(root: Path):
     return gx_context
 
 
+def keep_latest_runs(root: Path, runs: int) -> None:
+    """Forget the stored results of all but the latest ``runs`` runs (once the audit trail holds
+    them), so that Data Docs stay the size of a few runs however many builds there were."""
+    store = context(root).validation_results_store
+    keys = store.list_keys()
+    last_time: dict[str, datetime] = {}
+    for key in keys:
+        name = key.run_id.run_name
+        last_time[name] = max(last_time.get(name, key.run_id.run_time), key.run_id.run_time)
+    kept = set(sorted(last_time, key=last_time.get)[-runs:])
+    for key in keys:
+        if key.run_id.run_name not in kept:
+            store.remove_key(key)
+
+
 def _bound(gx_context, suite: gx.ExpectationSuite, source, add_asset) -> gx.ValidationDefinition:
     """The suite saved in the context, bound to the asset of its own name in ``source``
     (``add_asset`` makes that asset, with one batch definition, the first time)."""

@@ -36,7 +36,8 @@ the table audit_validation_results.</p>
 </tbody></table>
 </body></html>
 """
-LATEST = 5  # validation pages linked per suite; older ones stay in the folder and the history table
+RUNS = 10  # runs whose results Data Docs show; every run stays in the audit trail
+LATEST = 5  # validation pages linked per suite in the index
 STATUS = {True: "ผ่านทุกข้อ — all passed", False: "มีข้อที่ไม่ผ่าน — some failed (see severity)"}
 
 
@@ -74,7 +75,10 @@ def _row(site: Path, suite: str, passed: bool | None) -> str:
 
 
 def build(gx_root: Path, to: Path) -> list[str]:
-    """Write the Data Docs of every suite to ``to``; return the suites' names."""
+    """Write the Data Docs of every suite, with the results of the latest runs, to ``to``;
+    return the suites' names. The audit trail must hold the older results already."""
+    runner.keep_latest_runs(gx_root, RUNS)
+    shutil.rmtree(_site(gx_root), ignore_errors=True)  # pages of forgotten runs go too
     context = runner.context(gx_root)
     context.build_data_docs()
     shutil.copytree(_site(gx_root), to)

@@ -23,7 +23,8 @@ DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
     group_name="publish",
     deps=[dg.AssetKey(["marts", t]) for t in PUBLISHED],
     kinds={"sqlite"},
-    description="The SQLite file and metadata Datasette serves; replaced only when every check passed.",
+    description="What Datasette serves (the marts' SQLite, the audit trail, Data Docs, metadata, the run "
+    "manifest); replaced only when every blocking check passed, the candidate's own included.",
 )
 def datasette_release(
     context: dg.AssetExecutionContext, warehouse: Warehouse, folders: Folders
@@ -50,11 +51,7 @@ def datasette_release(
         release.write_json(candidate, release.METADATA, metadata.build(demo=settings["demo"]))
         release.write_json(candidate, release.INSPECT, release.inspect(candidate / release.DATABASE))
         release.write_json(candidate, release.AUDIT_INSPECT, release.inspect(candidate / release.AUDIT_DATABASE))
-        findings = [
-            *privacy.scan_sqlite(candidate / release.DATABASE),
-            *privacy.scan_sqlite(candidate / release.AUDIT_DATABASE),
-            *privacy.scan_pages(candidate / release.DATA_DOCS),
-        ]
+        findings = _personal_data(candidate)
         if findings:
             raise dg.Failure(f"candidate not published: citizen IDs found in {', '.join(findings)}")
         live = release.promote(candidate, publish_dir, {"inputs_fingerprint": fingerprint, **settings, **manifest})
@@ -74,6 +71,15 @@ def datasette_release(
             "path": str(live / release.DATABASE),
         }
     )
+
+
+def _personal_data(candidate: Path) -> list[str]:
+    """Where the candidate holds anything that looks like a citizen ID: its databases, its pages."""
+    return [
+        *privacy.scan_sqlite(candidate / release.DATABASE),
+        *privacy.scan_sqlite(candidate / release.AUDIT_DATABASE),
+        *privacy.scan_pages(candidate / release.DATA_DOCS),
+    ]
 
 
 def _record_audit_trail(con, warehouse: Warehouse, folders: Folders) -> None:

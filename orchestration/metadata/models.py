@@ -625,6 +625,16 @@ MARTS = (
         tests={"counts_add_up": [{"accepted_values": {"arguments": {"values": [True]}}}]},
     ),
     _m(
+        "dq_quarantine_by_area",
+        "Rejected rows by source, reason and the district or province they name; sources whose rows are people "
+        "are left out (their files' totals are in dq_quarantine_summary).",
+        "แถวที่ถูกกักไว้ จำแนกตามแหล่งข้อมูล เหตุผล และอำเภอหรือจังหวัด",
+        ["source", "reason_code", "area_level", "area_code", "rows_quarantined"],
+        key=("source", "reason_code", "area_level", "area_code"),
+        title_en="Quarantined rows by area",
+        title_th="แถวที่ถูกกักไว้รายพื้นที่",
+    ),
+    _m(
         "dq_quarantine_summary",
         "Rejected rows counted by file and reason; row contents stay in the warehouse.",
         "สรุปแถวที่ถูกกักตามเหตุผล",

@@ -116,6 +116,10 @@ def test_data_quality_tables_publish_no_count_of_people_by_area(demo_build):
         people,
     )
     assert counted == [(0,)]
+    by_area = query(
+        db, f"SELECT count(*) FROM dq_quarantine_by_area WHERE source IN ({', '.join('?' * len(people))})", people
+    )
+    assert by_area == [(0,)] and query(db, "SELECT count(*) > 0 FROM dq_quarantine_by_area") == [(1,)]
     levels = dict(query(db, "SELECT source, group_concat(DISTINCT area_level) FROM dq_source_scores GROUP BY source"))
     assert "subdistrict" not in levels["social_assistance"]  # its indicator, D1.2, is published per district
     assert "subdistrict" in levels["welfare_registry"] and "subdistrict" in levels["lao_budgets"]

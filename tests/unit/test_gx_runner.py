@@ -1,0 +1,33 @@
+"""The GX runner with a real file-backed context: results are stored per run, and only the
+latest runs are kept for Data Docs."""
+
+import great_expectations as gx
+import great_expectations.expectations as gxe
+import pandas as pd
+
+from expectations import runner, suites
+
+
+def suite() -> gx.ExpectationSuite:
+    s = gx.ExpectationSuite("marts.example")
+    s.add_expectation(gxe.ExpectColumnValuesToNotBeNull(column="a", meta={"severity": suites.BLOCKING}))
+    s.add_expectation(gxe.ExpectColumnValuesToBeBetween(column="a", min_value=0, meta={"severity": suites.WARNING}))
+    return s
+
+
+def test_failures_carry_their_severity_and_count(tmp_path):
+    outcome = runner.validate(tmp_path, "run-1", pd.DataFrame({"a": [1.0, None, -2.0, -3.0]}), suite)
+    assert outcome.evaluated == 2
+    assert [(f.expectation, f.severity, f.unexpected_count) for f in outcome.failures] == [
+        ("expect_column_values_to_not_be_null", "blocking", 1),
+        ("expect_column_values_to_be_between", "warning", 2),
+    ]
+    assert [f.expectation for f in outcome.blocking] == ["expect_column_values_to_not_be_null"]
+
+
+def test_only_the_latest_runs_are_kept(tmp_path):
+    for run in ("run-1", "run-2", "run-3"):
+        runner.validate(tmp_path, run, pd.DataFrame({"a": [1.0]}), suite)
+    runner.keep_latest_runs(tmp_path, 2)
+    kept = {k.run_id.run_name for k in runner.context(tmp_path).validation_results_store.list_keys()}
+    assert kept == {"run-2", "run-3"}
