@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test test-fast lint browser install demo build serve ui benchmark clean
+.PHONY: run test test-fast lint browser install demo build serve ui benchmark load-test clean
 
 run: install  ## generate the demo data, run every asset, serve the result with Datasette
 	$(BIN)/welfare run
@@ -41,6 +41,9 @@ demo build serve ui: install
 benchmark: install  ## ingestion rows/s per source: Nakhon Sawan, then every province at 5% size
 	$(BIN)/python scripts/benchmark_ingestion.py
 	$(BIN)/python scripts/benchmark_ingestion.py --provinces all --scale 0.05
+
+load-test: install  ## 20 readers at once for 60 s on the portal (builds the demo first if nothing is published)
+	$(BIN)/python scripts/load_test.py --clients 20 --seconds 60
 
 clean:
 	rm -rf data dbt_project/target dbt_project/logs

@@ -62,6 +62,11 @@ def from_environment() -> Settings:
     return Settings(data_dir)
 
 
+def public_url() -> str:
+    """Where the portal is reached from outside; the catalogue records link to it (DCAT, CKAN)."""
+    return os.environ.get("WELFARE_PUBLIC_URL", "http://127.0.0.1:8001").rstrip("/")
+
+
 def suppression_threshold() -> int:
     """Counts of people below this are hidden (WELFARE_SUPPRESSION_THRESHOLD, default 5)."""
     return int(os.environ.get("WELFARE_SUPPRESSION_THRESHOLD", "5"))

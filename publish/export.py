@@ -1,5 +1,7 @@
 """Write the published marts (``metadata.models.PUBLISHED``) or the audit trail from DuckDB into
-a SQLite file for Datasette, with the keys and indexes the registry gives them.
+a SQLite file for Datasette, with the keys, references, indexes and full-text search the registry
+gives them (references let Datasette show a code's label; search is by trigram, since Thai is
+written without spaces between words).
 
 The same marts always give the same bytes: rows are written in key order, numbers rounded to the
 places their field publishes (the last digits of a parallel floating-point sum differ from run to
@@ -40,20 +42,29 @@ def _published_column(model: Model, name: str, duckdb_type: str) -> tuple[str, t
     return f'CAST("{name}" AS VARCHAR)', str  # text, and dates as ISO text
 
 
+def _referenced_first(tables: dict[str, Model]) -> list[tuple[str, Model]]:
+    """The tables in an order that creates each before any table that references it."""
+    return sorted(tables.items(), key=lambda item: bool(item[1].references))
+
+
 def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path, tables: dict[str, Model]) -> dict[str, int]:
     """Write ``tables`` to a new SQLite file at ``path``; return rows per table."""
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode = OFF")  # a new candidate: if writing fails, it is thrown away
     counts = {}
-    for table, model in tables.items():
+    for table, model in _referenced_first(tables):
         columns = con.execute(
             "SELECT column_name, data_type FROM information_schema.columns WHERE "
             "table_schema = ? AND table_name = ? ORDER BY ordinal_position",
             [model.layer, table],
         ).fetchall()
         published = {name: _published_column(model, name, kind) for name, kind in columns}
-        db[table].create({name: sqlite_type for name, (_, sqlite_type) in published.items()}, pk=list(model.key))
+        db[table].create(
+            {name: sqlite_type for name, (_, sqlite_type) in published.items()},
+            pk=list(model.key),
+            foreign_keys=[(column, other, tables[other].key[0]) for column, other in model.references],
+        )
         for index in model.indexes:
             db[table].create_index(list(index))
         select = ", ".join(expr for expr, _ in published.values())
@@ -63,6 +74,8 @@ def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path, tables: dict[str, 
         with db.conn:  # one transaction per table
             for batch in reader:
                 db.conn.executemany(insert, zip(*(column.to_pylist() for column in batch.columns), strict=True))
+        if model.search:
+            db[table].enable_fts(list(model.search), tokenize="trigram")
         counts[table] = db[table].count
     db.execute("ANALYZE")
     db.vacuum()

@@ -21,12 +21,57 @@ DEMO_NOTE = (
 )
 
 
+# How the table pages open: the facets offered, and the column a code's label is read from.
+FACETS = {
+    "indicator_values": ["indicator_code", "area_level", "fiscal_year", "progress_status"],
+    "dim_indicators": ["document", "strategy_no", "progress_method"],
+    "directory_welfare_orgs": ["org_type", "district_code"],
+    "directory_projects": ["sector", "fiscal_year", "district_code"],
+    "dq_quarantine_by_area": ["source", "reason_code"],
+}
+LABEL_COLUMNS = {"dim_indicators": "name_th", "dim_areas": "name_th"}
+UNMET = "('off_track', 'acceleration_needed', 'limited_progress', 'deterioration', 'not_achieved')"
+# The questions people ask most, as canned queries with a form (and a JSON API of their own).
+QUERIES = {
+    "indicator_over_years": {
+        "title": "ตัวชี้วัดหนึ่งตัวของพื้นที่หนึ่งตามปี — One indicator for one area over the years",
+        "sql": "select fiscal_year, value, unit_th, target_value, progress_status from indicator_values "
+        "where indicator_code = :indicator_code and area_code = :area_code order by fiscal_year",
+    },
+    "all_indicators_for_an_area": {
+        "title": "ทุกตัวชี้วัดของพื้นที่หนึ่งในปีหนึ่ง — Every indicator for an area in a year",
+        "sql": "select v.indicator_code, i.name_th, i.name_en, v.value, v.unit_th, v.progress_status "
+        "from indicator_values as v join dim_indicators as i on i.indicator_code = v.indicator_code "
+        "where v.area_code = :area_code and v.fiscal_year = :fiscal_year "
+        "order by i.document desc, i.strategy_no, i.indicator_no",
+    },
+    "off_track": {
+        "title": "ตัวชี้วัดที่ยังไม่เป็นไปตามแผนในปีหนึ่ง — Indicators not on track in a year",
+        "sql": "select indicator_code, area_level, area_code, area_name_th, value, target_value, progress_status "
+        f"from indicator_values where fiscal_year = :fiscal_year and progress_status in {UNMET} "
+        "order by progress_status, indicator_code, area_code",
+    },
+    "quarantine_by_source": {
+        "title": "จำนวนแถวที่ถูกกักตามแหล่งข้อมูลและเหตุผล — Rows quarantined by source and reason",
+        "sql": "select source, reason_code, sum(rows_quarantined) as rows_quarantined, count(*) as files "
+        "from dq_quarantine_summary group by source, reason_code order by source, rows_quarantined desc",
+    },
+}
+# Crawlers may read the pages, not run SQL or walk every facet of every table.
+ROBOTS = {"disallow": ["/*?sql=", "/*&sql=", "/welfare?", "/welfare.json", "/welfare.db", "/audit", "/-/"]}
+
+
 def _table(model: Model, demo: bool) -> dict:
-    return {
+    table = {
         "title": f"{model.title_th} — {model.title_en}",
         "description": f"{model.description_th} — {model.description_en}" + (f" {DEMO_NOTE}" if demo else ""),
         "columns": {c: _column(model, c) for c in model.columns},
     }
+    if model.name in FACETS:
+        table["facets"] = FACETS[model.name]
+    if model.name in LABEL_COLUMNS:
+        table["label_column"] = LABEL_COLUMNS[model.name]
+    return table
 
 
 def _column(model: Model, column: str) -> str:
@@ -64,8 +109,9 @@ def build(demo: bool) -> dict:
     return {
         **about,
         "description_html": _home(about["description"]),
+        "plugins": {"datasette-block-robots": ROBOTS},
         "databases": {
-            "welfare": {**about, "tables": tables},
+            "welfare": {**about, "tables": tables, "queries": QUERIES},
             "audit": {
                 **about,
                 "title": "ประวัติการตรวจสอบ — Audit trail",

@@ -38,5 +38,5 @@ def scan_sqlite(path: Path) -> list[str]:
 
 def scan_pages(folder: Path) -> list[str]:
     """Every HTML or JSON file under ``folder`` holding something that looks like a citizen ID."""
-    pages = [*folder.rglob("*.html"), *folder.rglob("*.json")]
+    pages = [*folder.rglob("*.html"), *folder.rglob("*.json"), *folder.rglob("*.jsonld")]
     return [str(p.relative_to(folder)) for p in pages if citizen_ids_in_text(p.read_text(encoding="utf-8"))]

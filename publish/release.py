@@ -23,6 +23,11 @@ MANIFEST = "release.json"  # what the release was built from (publish/run_manife
 AUDIT_DATABASE = "audit.db"
 AUDIT_INSPECT = "audit-inspect.json"
 DATA_DOCS = "data-docs"
+# Downloads: each table as CSV and Parquet, and the records other catalogues read.
+FILES = "files"
+DATA_PACKAGE = "datapackage.json"
+DCAT = "dcat.jsonld"
+CKAN = "ckan-dataset.json"
 RELEASES, LIVE = "releases", "live"
 KEEP = 3  # releases kept on disk: the live one and the ones before it, to fall back to
 

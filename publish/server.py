@@ -5,8 +5,9 @@ points; when that changes, a new Datasette is made on the new release (immutable
 inspect data), warmed with one request, then swapped in. Requests under way finish on the old
 one, which is closed a minute later. One process and one port: stopping it stops everything.
 
-Releases never change once made, so every answer of a release carries an ETag naming it, and a
-client that sends it back gets 304 Not Modified.
+Releases never change once made, so every answer of a release carries an ETag naming it, a
+client that sends it back gets 304 Not Modified, and the answers to GETs are kept in memory for
+the next reader (``publish/response_cache.py``).
 """
 
 import asyncio
@@ -17,34 +18,43 @@ import uvicorn
 from datasette.app import Datasette
 
 from publish import release
+from publish.response_cache import ResponseCache
 
 POLL_SECONDS = 1.0
 GRACE_SECONDS = 60.0  # long enough for the slowest request on the old release to finish
-PLUGINS = Path(__file__).resolve().parent / "plugins"
+HERE = Path(__file__).resolve().parent
+PLUGINS, TEMPLATES, STATIC = HERE / "plugins", HERE / "templates", HERE / "static"
 SETTINGS = {
     "sql_time_limit_ms": 1000,
     "max_returned_rows": 1000,
     "allow_download": True,
     "default_cache_ttl": 300,
+    "suggest_facets": False,  # each table page would run a query per column to suggest some
+    "facet_time_limit_ms": 200,
 }
 
 
 def datasette_for(folder: Path) -> Datasette:
     """Datasette on one release folder: its databases immutable, their counts from the inspect
-    files, the Data Docs and the release manifest as static files (a release from before the
-    audit trail has the marts only)."""
+    files; the Data Docs, the downloads and the release manifest as static files; the portal's
+    pages told what the release was built from (a release from before the audit trail has the
+    marts only)."""
     read = lambda name: json.loads((folder / name).read_text(encoding="utf-8"))  # noqa: E731
     databases, inspect = [folder / release.DATABASE], read(release.INSPECT)
     if (folder / release.AUDIT_DATABASE).exists():
         databases.append(folder / release.AUDIT_DATABASE)
         inspect |= read(release.AUDIT_INSPECT)
-    static = [(name, folder / name) for name in (release.DATA_DOCS,) if (folder / name).is_dir()]
-    static.append(("release", folder))  # /release/release.json: what the release was built from
+    static = [(name, folder / name) for name in (release.DATA_DOCS, release.FILES) if (folder / name).is_dir()]
+    static += [("release", folder), ("portal-static", STATIC)]  # /release/release.json: how it was built
+    metadata = read(release.METADATA)
+    manifest = read(release.MANIFEST) if (folder / release.MANIFEST).exists() else {}
+    metadata.setdefault("plugins", {})["welfare-portal"] = {"release": {**manifest, "files": None}}
     return Datasette(
         immutables=[str(d) for d in databases],
         inspect_data=inspect,
-        metadata=read(release.METADATA),
+        metadata=metadata,
         plugins_dir=str(PLUGINS),
+        template_dir=str(TEMPLATES),
         settings=SETTINGS,
         static_mounts=[(name, str(path)) for name, path in static],
     )
@@ -57,7 +67,7 @@ class LiveRelease:
         self.publish_dir = publish_dir
         self.folder: Path | None = None
         self._datasette: Datasette | None = None
-        self.app = None
+        self.app = self.cached = None
         self.etag = b""
         self._watcher: asyncio.Task | None = None
 
@@ -66,7 +76,9 @@ class LiveRelease:
         await ds.invoke_startup()
         await ds.client.get("/-/versions.json")  # open the database before the first real request
         old = self._datasette
-        self._datasette, self.app, self.folder = ds, ds.app(), folder
+        self._datasette, self.folder = ds, folder
+        self.app = ds.app()
+        self.cached = ResponseCache(self.app)
         self.etag = f'W/"{folder.name}"'.encode()
         if old is not None:
             asyncio.get_running_loop().call_later(GRACE_SECONDS, old.executor.shutdown, False)
@@ -91,7 +103,7 @@ class LiveRelease:
             if etag and etag in dict(scope["headers"]).get(b"if-none-match", b""):
                 await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
                 return await send({"type": "http.response.body", "body": b""})
-            return await self.app(scope, receive, _with_etag(send, etag))
+            return await self.cached(scope, receive, _with_etag(send, etag))
         return await self.app(scope, receive, send)
 
     async def _lifespan(self, receive, send) -> None:

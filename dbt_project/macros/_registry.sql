@@ -27,5 +27,5 @@
 
 {# How many codes a list has: the sexes a subdistrict's population is reported by. #}
 {% macro code_count(code_list) -%}
-{{ {'sex': 2, 'target_group': 6, 'exit_reason': 4, 'org_type': 6, 'certification_status': 5, 'lao_type': 5, 'volunteer_status': 2, 'sector': 7, 'pass_fail': 2, 'funding_source': 5, 'yes_no': 2, 'application_status': 3, 'sufficiency_level': 4, 'media_field': 5, 'media_decision': 2, 'upgrade_status': 3, 'problem': 6, 'assistance': 5, 'area_level': 4, 'progress_status': 6, 'null_reason': 4, 'direction': 2, 'aggregation': 3, 'on_new_file': 2, 'load_status': 3, 'suppression': 2, 'severity': 2, 'field_type': 7}[code_list] }}
+{{ {'sex': 2, 'target_group': 6, 'exit_reason': 4, 'org_type': 6, 'certification_status': 5, 'lao_type': 5, 'volunteer_status': 2, 'sector': 7, 'pass_fail': 2, 'funding_source': 5, 'yes_no': 2, 'application_status': 3, 'sufficiency_level': 4, 'media_field': 5, 'media_decision': 2, 'upgrade_status': 3, 'problem': 6, 'assistance': 5, 'area_level': 4, 'progress_status': 9, 'progress_method': 2, 'target_source': 2, 'null_reason': 4, 'direction': 2, 'aggregation': 3, 'on_new_file': 2, 'load_status': 3, 'suppression': 2, 'severity': 2, 'field_type': 7}[code_list] }}
 {%- endmacro %}

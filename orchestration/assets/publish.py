@@ -12,8 +12,18 @@ from orchestration import audit_trail
 from orchestration.fingerprint import inputs_fingerprint
 from orchestration.metadata.models import PUBLISHED, PUBLISHED_AUDIT
 from orchestration.resources import Folders, Warehouse
-from orchestration.settings import publication_settings
-from publish import candidate_checks, data_docs, export, metadata, privacy, release, run_manifest
+from orchestration.settings import public_url, publication_settings
+from publish import (
+    candidate_checks,
+    catalogue_records,
+    data_docs,
+    downloads,
+    export,
+    metadata,
+    privacy,
+    release,
+    run_manifest,
+)
 
 # Errors of the place being written rather than of the data: said in one line, no traceback.
 DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
@@ -48,6 +58,7 @@ def datasette_release(
         for warning in audit.failures:
             context.log.warning(f"candidate: {warning.describe()}")
         suites = data_docs.build(gx_dir, candidate / release.DATA_DOCS)
+        _write_downloads(candidate, settings, manifest)
         release.write_json(candidate, release.METADATA, metadata.build(demo=settings["demo"]))
         release.write_json(candidate, release.INSPECT, release.inspect(candidate / release.DATABASE))
         release.write_json(candidate, release.AUDIT_INSPECT, release.inspect(candidate / release.AUDIT_DATABASE))
@@ -73,12 +84,24 @@ def datasette_release(
     )
 
 
+def _write_downloads(candidate: Path, settings: dict, manifest: dict) -> None:
+    """Each table as CSV and Parquet, with the data package, DCAT and CKAN records beside them."""
+    files, database = candidate / release.FILES, candidate / release.DATABASE
+    downloads.write(database, files, PUBLISHED)
+    package = catalogue_records.data_package(database, PUBLISHED, settings["demo"])
+    release.write_json(files, release.DATA_PACKAGE, package)
+    release.write_json(files, release.DCAT, catalogue_records.dcat(PUBLISHED, public_url(), manifest))
+    release.write_json(files, release.CKAN, catalogue_records.ckan_dataset(PUBLISHED, public_url(), manifest))
+
+
 def _personal_data(candidate: Path) -> list[str]:
-    """Where the candidate holds anything that looks like a citizen ID: its databases, its pages."""
+    """Where the candidate holds anything that looks like a citizen ID: its databases, its pages, its
+    catalogue records (the CSV and Parquet files are written from the databases scanned)."""
     return [
         *privacy.scan_sqlite(candidate / release.DATABASE),
         *privacy.scan_sqlite(candidate / release.AUDIT_DATABASE),
         *privacy.scan_pages(candidate / release.DATA_DOCS),
+        *privacy.scan_pages(candidate / release.FILES),
     ]
 
 

@@ -196,9 +196,26 @@ PROGRESS_STATUS = _published(
     ("achieved", "บรรลุเป้าหมาย", "target achieved"),
     ("on_track", "เป็นไปตามแผน", "on track"),
     ("off_track", "ต่ำกว่าแผน", "off track"),
+    ("acceleration_needed", "มีความก้าวหน้าแต่ต้องเร่งรัด", "progress made but acceleration needed"),
+    ("limited_progress", "ก้าวหน้าน้อย", "limited progress"),
+    ("deterioration", "ถดถอย", "deterioration"),
     ("not_achieved", "ไม่บรรลุเป้าหมาย", "target not achieved"),
     ("no_target", "ไม่มีค่าเป้าหมาย", "no target set"),
     ("no_data", "ไม่มีข้อมูล", "no data"),
+)
+PROGRESS_METHOD = _published(
+    "progress_method",
+    "วิธีประเมินความก้าวหน้า",
+    "Progress method",
+    ("linear", "เทียบกับเส้นตรงจากค่าฐานถึงค่าเป้าหมาย", "against the straight line from baseline to target"),
+    ("cagr", "อัตราการเติบโตเฉลี่ยต่อปีเทียบกับที่ต้องการ (Open SDG)", "annual growth against the growth needed (Open SDG)"),
+)
+TARGET_SOURCE = _published(
+    "target_source",
+    "ที่มาของค่าเป้าหมาย",
+    "Where the target comes from",
+    ("plan", "กำหนดไว้ในแผน", "set in the plan"),
+    ("cascaded", "แบ่งจากเป้าหมายจังหวัด", "cascaded from the province's target"),
 )
 NULL_REASON = _published(
     "null_reason",
@@ -289,6 +306,8 @@ CODE_LISTS: dict[str, CodeList] = {
         ASSISTANCE,
         AREA_LEVEL,
         PROGRESS_STATUS,
+        PROGRESS_METHOD,
+        TARGET_SOURCE,
         NULL_REASON,
         DIRECTION,
         AGGREGATION,

@@ -899,11 +899,39 @@ _FIELDS = (
         "progress_status",
         "Progress",
         "สถานะความก้าวหน้าเทียบกับเป้าหมาย",
-        "achieved (target reached), on_track (at or past the straight line from baseline to target for this "
-        "year), off_track, not_achieved (target year passed), no_target, no_data.",
-        "achieved (บรรลุเป้าหมาย) on_track (อยู่บนหรือเหนือเส้นตรงจากค่าฐานถึงเป้าหมายของปีนี้) off_track "
-        "(ต่ำกว่าเส้นนั้น) not_achieved (เลยปีเป้าหมายแล้วยังไม่บรรลุ) no_target (ไม่มีเป้าหมาย) no_data (ไม่มีข้อมูล)",
+        "How far the value has come towards its target, judged by the indicator's progress method. Either way: "
+        "achieved (target reached), not_achieved (target year passed without it), no_target, no_data. By the "
+        "straight line: on_track (at or past the line from baseline to target for this year) or off_track. By annual "
+        "growth (Open SDG, after Statistics Canada), the ratio R of the growth since the baseline to the growth "
+        "the target needs: on_track (R ≥ 0.95), acceleration_needed (0.6 ≤ R < 0.95), limited_progress "
+        "(0 ≤ R < 0.6), deterioration (R < 0).",
+        "ความก้าวหน้าเทียบกับเป้าหมาย ตามวิธีประเมินของตัวชี้วัด ทั้งสองวิธี: achieved (บรรลุเป้าหมาย) not_achieved "
+        "(เลยปีเป้าหมายแล้วยังไม่บรรลุ) no_target (ไม่มีเป้าหมาย) no_data (ไม่มีข้อมูล) วิธีเส้นตรง: on_track "
+        "(อยู่บนหรือเหนือเส้นตรงจากค่าฐานถึงเป้าหมายของปีนี้) หรือ off_track (ต่ำกว่าเส้นนั้น) วิธีอัตราการเติบโต "
+        "(Open SDG ตามสถิติแคนาดา) เทียบอัตราการเติบโตเฉลี่ยต่อปีนับจากปีฐานกับอัตราที่ต้องการเพื่อบรรลุเป้าหมาย (R): "
+        "on_track (R ≥ 0.95) acceleration_needed (0.6 ≤ R < 0.95) limited_progress (0 ≤ R < 0.6) deterioration (R < 0)",
         codes="progress_status",
+    ),
+    Field(
+        "progress_method",
+        "Progress method",
+        "วิธีประเมินความก้าวหน้า",
+        "How progress towards the target is judged: linear (against the straight line from baseline to target) or "
+        "cagr (compound annual growth since the baseline against the growth the target needs, Open SDG's measure).",
+        "วิธีประเมินความก้าวหน้า: linear (เทียบกับเส้นตรงจากค่าฐานถึงเป้าหมาย) หรือ cagr "
+        "(อัตราการเติบโตเฉลี่ยต่อปีนับจากปีฐานเทียบกับอัตราที่ต้องการ ตามวิธีของ Open SDG)",
+        codes="progress_method",
+    ),
+    Field(
+        "target_source",
+        "Target from",
+        "ที่มาของค่าเป้าหมาย",
+        "plan: set for this area in the targets seed; cascaded: a district without its own target takes its "
+        "province's, scaled to the district: its baseline value × (province target ÷ province baseline), so it "
+        "asks the same relative change of every district.",
+        "plan: กำหนดให้พื้นที่นี้ในไฟล์ค่าเป้าหมาย cascaded: อำเภอที่ไม่มีเป้าหมายของตนเองใช้เป้าหมายของจังหวัด "
+        "ปรับตามอำเภอ คือ ค่าฐานของอำเภอ × (เป้าหมายจังหวัด ÷ ค่าฐานจังหวัด) ทุกอำเภอจึงต้องเปลี่ยนแปลงในสัดส่วนเดียวกัน",
+        codes="target_source",
     ),
     Field(
         "registered_people",

@@ -25,6 +25,8 @@ class Model:
     nullable_key: tuple[str, ...] = ()  # key columns that may be NULL
     indexes: tuple[tuple[str, ...], ...] = ()  # a published table's indexes besides its key
     people_count: str | None = None  # a column counting people: never 1 to the threshold - 1 when shown
+    references: tuple[tuple[str, str], ...] = ()  # (column, published table whose one-column key it names)
+    search: tuple[str, ...] = ()  # text columns of a published table searched in full text
     tests: dict[str, list] = field(default_factory=dict)  # column → more dbt tests
 
     @property
@@ -70,6 +72,7 @@ CATALOGUE_COLUMNS = (
     "unit_en",
     "unit_th",
     "direction",
+    "progress_method",
     "sources",
     "levels",
     "counts_people",
@@ -91,6 +94,19 @@ INDICATOR = (
     "null_reason",
 )
 RAW_FILE = ("_source_file", "_row_number")
+# A directory entry's place, with its names for full-text search.
+AREA_NAMES = (
+    "subdistrict_code",
+    "subdistrict_name_th",
+    "district_code",
+    "district_name_th",
+    "province_code",
+)
+AREA_REFERENCES = (
+    ("subdistrict_code", "dim_areas"),
+    ("district_code", "dim_areas"),
+    ("province_code", "dim_areas"),
+)
 
 
 def _m(name, description_en, description_th, columns, **kw) -> Model:
@@ -515,15 +531,18 @@ MARTS = (
             "target_year",
             "target_value",
             "target_is_demo",
+            "target_source",
             "is_suppressed",
             "null_reason",
             "progress_status",
         ],
         key=("indicator_code", *AREA_YEAR),
+        references=(("indicator_code", "dim_indicators"), ("area_code", "dim_areas")),
         title_en="Indicator values",
         title_th="ค่าตัวชี้วัด",
         not_null=("is_suppressed", "progress_status"),
-        indexes=(("indicator_code", "fiscal_year"),),
+        # what the portal's pages and canned queries filter by; the key serves an indicator's rows
+        indexes=(("area_code", "fiscal_year"), ("fiscal_year", "progress_status"), ("area_level", "fiscal_year")),
     ),
     _m(
         "indicator_provenance",
@@ -542,7 +561,7 @@ MARTS = (
         "DOPA areas at every level from the geothai package.",
         "พื้นที่ตามรหัสกรมการปกครอง",
         ["area_level", "area_code", "name_th", "name_en", "parent_code", "province_code"],
-        key=("area_level", "area_code"),
+        key=("area_code",),  # DOPA codes are unique across levels: 2, 4 and 6 digits
         title_en="Areas",
         title_th="พื้นที่",
     ),
@@ -554,6 +573,48 @@ MARTS = (
         key=("indicator_code",),
         title_en="Indicator catalogue",
         title_th="บัญชีตัวชี้วัด",
+    ),
+    _m(
+        "directory_welfare_orgs",
+        "Certified welfare organisations with their type and subdistrict: public bodies, so a directory to search.",
+        "ทำเนียบองค์กรสวัสดิการที่ได้รับการรับรอง",
+        [
+            "org_id",
+            "org_name",
+            "org_type",
+            "certification_status",
+            "certified_fiscal_year",
+            *AREA_NAMES,
+        ],
+        key=("org_id",),
+        references=AREA_REFERENCES,
+        indexes=(("district_code",),),
+        search=("org_name", "org_type", "subdistrict_name_th", "district_name_th"),
+        title_en="Directory of certified welfare organisations",
+        title_th="ทำเนียบองค์กรสวัสดิการสังคมที่ได้รับการรับรอง",
+    ),
+    _m(
+        "directory_projects",
+        "Welfare projects with their owner, sector, budget and subdistrict; beneficiaries are counts of people "
+        "and are left out.",
+        "ทำเนียบโครงการด้านสวัสดิการสังคม",
+        [
+            "project_id",
+            "project_name",
+            "owner",
+            "sector",
+            "fiscal_year",
+            "budget",
+            "funding_source",
+            "target_group",
+            *AREA_NAMES,
+        ],
+        key=("project_id",),
+        references=AREA_REFERENCES,
+        search=("project_name", "owner", "sector", "target_group", "subdistrict_name_th", "district_name_th"),
+        indexes=(("district_code",), ("fiscal_year",)),
+        title_en="Directory of welfare projects",
+        title_th="ทำเนียบโครงการด้านสวัสดิการสังคม",
     ),
     _m(
         "dim_fiscal_years",

@@ -11,7 +11,13 @@ import re
 import sqlite3
 import threading
 
+import datasette.handle_exception
 from datasette import hookimpl
+
+# Datasette prints every exception, a 404 included, with rich's traceback and its local variables
+# when rich is installed (Dagster brings it): seconds of one event loop per missing page, and rows
+# of data in the server's log. Errors are still answered as Datasette answers them.
+datasette.handle_exception.rich = None
 
 LIMITS = {
     sqlite3.SQLITE_LIMIT_LENGTH: 1_000_000,  # bytes in any string, blob or row

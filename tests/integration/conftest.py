@@ -66,7 +66,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def portal(demo_build):
     """``welfare serve`` on the demo build, on a free port of 127.0.0.1: its base URL."""
     port = _free_port()

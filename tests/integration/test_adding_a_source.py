@@ -42,7 +42,7 @@ def elderly_schools(w: World) -> list[dict]:
 """
 INDICATOR = (
     "D9.1,dsdw-action-plan-2566-2570,9,ส่งเสริมการเรียนรู้ตลอดชีวิตของผู้สูงอายุ,1,จำนวนโรงเรียนผู้สูงอายุ,"
-    "Schools for older people,schools,แห่ง,increase,elderly_schools,subdistrict;district;province;country,false,,"
+    "Schools for older people,schools,แห่ง,increase,linear,elderly_schools,subdistrict;district;province;country,false,,"
     "sum,Schools for older people founded by the fiscal-year end.,จำนวนโรงเรียนผู้สูงอายุที่จัดตั้ง ณ สิ้นปีงบประมาณ\n"
 )
 INDICATOR_SQL = """-- D9.1 schools for older people founded by each fiscal-year end.

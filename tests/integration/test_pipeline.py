@@ -9,6 +9,7 @@ import duckdb
 import httpx
 import oracle
 import published
+import pyarrow.parquet as pq
 import pytest
 
 from orchestration.metadata.sources import SOURCES
@@ -111,7 +112,8 @@ def source_people(build) -> tuple[set[str], set[str]]:
 
 
 def published_text(build) -> str:
-    """Everything the live release publishes: every value of both databases, every other file."""
+    """Everything the live release publishes: every value of both databases and of the downloads,
+    every other file."""
     text = []
     for path in sorted(build.published_db.parent.rglob("*")):
         if path.suffix == ".db":
@@ -123,8 +125,10 @@ def published_text(build) -> str:
                 for v in row
             ]
             con.close()
-        elif path.suffix in (".json", ".html", ".css"):
-            text.append(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".parquet":
+            text += [str(v) for row in pq.read_table(path).to_pylist() for v in row.values()]
+        elif path.suffix in (".json", ".jsonld", ".html", ".css", ".csv"):
+            text.append(path.read_text(encoding="utf-8-sig"))
     return "\n".join(text)
 
 

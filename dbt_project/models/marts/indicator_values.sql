@@ -1,7 +1,10 @@
 -- One row per indicator × area × fiscal year with its target and progress: the long table
 -- the public, analysts and the GX gate read.
-with targets as (
-    select * from {{ ref('indicator_targets') }}
+with plan as (
+    select
+        *,
+        'plan' as target_source
+    from {{ ref('indicator_targets') }}
 ),
 
 hidden as (
@@ -50,24 +53,74 @@ with_previous as (
     from published
 ),
 
+cascaded as (
+    -- A district without a target of its own takes its province's, scaled by the district's own
+    -- published baseline value (never a hidden one): the same relative change asked of every
+    -- district.
+    select
+        p.indicator_code,
+        d.area_code,
+        p.baseline_year,
+        d.value as baseline_value,
+        p.target_year,
+        d.value * p.target_value / p.baseline_value as target_value,
+        p.is_demo,
+        'cascaded' as target_source
+    from plan as p
+    inner join published as d
+        on
+            p.indicator_code = d.indicator_code and d.area_level = 'district'
+            and substr(d.area_code, 1, 2) = p.area_code and p.baseline_year = d.fiscal_year
+    where
+        p.baseline_value != 0 and d.value is not null
+        and not exists (
+            select 1 from plan as own
+            where own.indicator_code = d.indicator_code and own.area_code = d.area_code
+        )
+),
+
+targets as (
+    select * from plan
+    union all
+    select * from cascaded
+),
+
 valued as (
     select
         v.*,
         v.value - v.previous_value as change,
         i.direction,
+        i.progress_method,
         t.baseline_year,
         t.baseline_value,
         t.target_year,
         t.target_value,
         t.is_demo as target_is_demo,
+        t.target_source,
         -- Where the value should be by now if it moved in a straight line from baseline to target.
         t.baseline_value + (t.target_value - t.baseline_value)
-        * (v.fiscal_year - t.baseline_year) / cast(t.target_year - t.baseline_year as double) as expected_value
+        * (v.fiscal_year - t.baseline_year) / cast(t.target_year - t.baseline_year as double) as expected_value,
+        -- Compound annual growth since the baseline, and the growth the target needs (Open SDG).
+        case
+            when v.value > 0 and t.baseline_value > 0 and v.fiscal_year > t.baseline_year
+                then power(v.value / t.baseline_value, 1.0 / (v.fiscal_year - t.baseline_year)) - 1
+        end as growth_observed,
+        case
+            when t.target_value > 0 and t.baseline_value > 0
+                then power(t.target_value / t.baseline_value, 1.0 / (t.target_year - t.baseline_year)) - 1
+        end as growth_needed
     from with_previous as v
     inner join {{ ref('stg_indicators') }} as i on v.indicator_code = i.indicator_code
     left join targets
         as t on v.indicator_code = t.indicator_code and v.area_code = t.area_code
     and v.fiscal_year >= t.baseline_year
+),
+
+judged as (
+    select
+        *,
+        growth_observed / nullif(growth_needed, 0) as growth_ratio
+    from valued
 )
 
 select
@@ -89,6 +142,7 @@ select
     target_year,
     target_value,
     target_is_demo,
+    target_source,
     is_suppressed,
     null_reason,
     case
@@ -98,9 +152,20 @@ select
             (direction = 'increase' and value >= target_value)
             or (direction = 'decrease' and value <= target_value) then 'achieved'
         when fiscal_year >= target_year then 'not_achieved'
-        when
-            (direction = 'increase' and value >= expected_value)
-            or (direction = 'decrease' and value <= expected_value) then 'on_track'
-        else 'off_track'
+        when progress_method = 'linear'
+            then
+                case
+                    when
+                        (direction = 'increase' and value >= expected_value)
+                        or (direction = 'decrease' and value <= expected_value) then 'on_track'
+                    else 'off_track'
+                end
+        -- Growth needs a year after the baseline and positive values to be measured.
+        when growth_observed is null or growth_needed is null then 'no_data'
+        -- A target equal to its baseline, not reached: the value moved the wrong way.
+        when growth_ratio is null or growth_ratio < 0 then 'deterioration'
+        when growth_ratio >= 0.95 then 'on_track'
+        when growth_ratio >= 0.6 then 'acceleration_needed'
+        else 'limited_progress'
     end as progress_status
-from valued
+from judged

@@ -15,6 +15,7 @@ renamed as (
         unit_en,
         unit_th,
         direction,
+        progress_method,
         sources,
         levels,
         counts_people,

@@ -1,0 +1,122 @@
+"""A bounded load test of the portal on 127.0.0.1: CLIENTS readers at once for SECONDS, each asking
+in turn for the home page, indicator and area pages and their JSON, as fast as answers come.
+Prints requests, errors and latency percentiles, overall and per kind of page.
+
+    python scripts/load_test.py [--clients 20] [--seconds 60]
+
+It serves the live release of WELFARE_DATA_DIR (``data/`` by default) with ``welfare serve`` on a
+free port, building the one-province demo first if nothing is published yet.
+"""
+
+import argparse
+import asyncio
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+import httpx
+
+from orchestration import settings
+from publish import release
+
+TARGET_P95_MS = 200
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _welfare(*args: str) -> list[str]:
+    return [sys.executable, "-m", "orchestration.cli", *args]
+
+
+def urls(base: str) -> list[tuple[str, str]]:
+    """(kind, path) for every page of the portal's main kinds and the JSON behind them."""
+    with httpx.Client(base_url=base) as client:
+        codes = [r["indicator_code"] for r in client.get("/welfare/dim_indicators.json?_shape=array").json()]
+        sql = "select distinct area_code from indicator_values where area_level in ('province', 'district')"
+        areas = [r["area_code"] for r in client.get("/welfare.json", params={"sql": sql, "_shape": "array"}).json()]
+        year = max(r["fiscal_year"] for r in client.get("/welfare/dim_fiscal_years.json?_shape=array").json())
+    return [
+        ("home", "/"),
+        *(("indicator page", f"/indicators/{c}") for c in codes),
+        *(("indicator page", f"/indicators/{c}?area={a}") for c in codes for a in areas[:3]),
+        *(("area page", f"/areas/{a}") for a in areas),
+        *(("indicator json", f"/welfare/indicator_values.json?indicator_code={c}&area_code={areas[0]}") for c in codes),
+        *(("area json", f"/welfare/all_indicators_for_an_area.json?area_code={a}&fiscal_year={year}") for a in areas),
+    ]
+
+
+async def reader(base: str, paths, offset: int, deadline: float, results: list) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=30, headers={"accept-encoding": "gzip"}) as client:
+        i = offset
+        while time.monotonic() < deadline:
+            kind, path = paths[i % len(paths)]
+            started = time.perf_counter()
+            try:
+                ok = (await client.get(path)).status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            results.append((kind, (time.perf_counter() - started) * 1000, ok))
+            i += 1
+
+
+def _percentile(values: list[float], p: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
+
+
+def report(results: list, seconds: float) -> float:
+    print(f"{'kind':<16}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
+    for kind in [*sorted({k for k, _, _ in results}), "all"]:
+        rows = [r for r in results if kind in ("all", r[0])]
+        times = [ms for _, ms, _ in rows]
+        errors = sum(not ok for _, _, ok in rows)
+        p50, p95 = _percentile(times, 50), _percentile(times, 95)
+        print(f"{kind:<16}{len(rows):>10}{errors:>8}{p50:>9.1f}{p95:>9.1f}{max(times):>9.1f}")
+    print(f"throughput: {len(results) / seconds:.0f} requests/s")
+    return _percentile([ms for _, ms, _ in results], 95)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args()
+    config = settings.from_environment()
+    if release.live_release(config.publish_dir) is None:
+        subprocess.run(_welfare("demo"), check=True)
+        subprocess.run(_welfare("build"), check=True)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(_welfare("serve", "--port", str(port)), stdout=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                httpx.get(f"{base}/-/versions.json")
+                break
+            except httpx.ConnectError:
+                time.sleep(0.5)
+        paths = urls(base)
+        print(f"{args.clients} clients for {args.seconds:.0f} s over {len(paths)} addresses on {base}")
+        results: list = []
+        deadline = time.monotonic() + args.seconds
+
+        async def run():
+            await asyncio.gather(*(reader(base, paths, i * 7, deadline, results) for i in range(args.clients)))
+
+        asyncio.run(run())
+        p95 = report(results, args.seconds)
+        errors = sum(not ok for _, _, ok in results)
+        print(f"p95 {p95:.1f} ms (target < {TARGET_P95_MS} ms), errors {errors}")
+        return 0 if p95 < TARGET_P95_MS and errors == 0 else 1
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
