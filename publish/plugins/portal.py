@@ -76,11 +76,10 @@ async def indicator(datasette, request):
     province = cat.province_of(area) or area
     db = datasette.get_database(data.DATABASE)
     rows = await data.series(db, code, area_code)
-    districts = (
-        await data.children(db, code, province["area_code"], "district", year)
-        if province["area_level"] == "province"
-        else []
-    )
+    # The areas one level down from the province (its districts) or from the country (its provinces).
+    level = "province" if province["area_level"] == "country" else "district"
+    parent = "" if level == "province" else province["area_code"]
+    compared = await data.children(db, code, parent, level, year)
     names = _names(cat)
     current = next((r for r in rows if r["fiscal_year"] == year), None)
     context = {
@@ -90,19 +89,21 @@ async def indicator(datasette, request):
         "year": year,
         "rows": rows,
         "current": current,
-        "districts": districts,
+        "compared": compared,
+        "compared_level": level,
         "trend_svg": charts.trend(rows, ind, f"{area['name_th']} — {ind['indicator_code']}") if rows else "",
-        "bars_svg": charts.comparison(districts, ind, names, f"อำเภอใน{province['name_th']} {fiscal_year(year)}")
-        if districts
+        "bars_svg": charts.comparison(compared, ind, names, f"{province['name_th']} {fiscal_year(year)}")
+        if compared
         else "",
-        "map_svg": _district_map(districts, ind, names, code, year) if districts else "",
-        "legend": gridmap.legend(districts, ind["unit_en"]) if districts else [],
+        "map_svg": _compared_map(compared, ind, names, year, cat.labels, level) if compared else "",
+        "legend": gridmap.legend(compared, ind["unit_en"]) if compared else [],
     }
     return await _page(datasette, request, "portal_indicator.html", **context)
 
 
-def _district_map(rows, ind, names, code, year) -> str:
-    title = f"{ind['indicator_code']} {fiscal_year(year)} รายอำเภอ — by district (schematic)"
+def _compared_map(rows, ind, names, year, labels, level: str) -> str:
+    code = ind["indicator_code"]
+    title = f"{code} {fiscal_year(year)} ราย{labels.th('area_level', level)} — by {level} (schematic)"
     return gridmap.grid_map(rows, names, ind["unit_en"], lambda a: f"/indicators/{code}?area={a}&year={year}", title)
 
 

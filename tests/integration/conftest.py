@@ -1,5 +1,6 @@
 """A demo warehouse built end to end once per test session, in a temporary folder."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -66,12 +67,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def portal(demo_build):
-    """``welfare serve`` on the demo build, on a free port of 127.0.0.1: its base URL."""
+@contextlib.contextmanager
+def serving(data_dir: Path):
+    """``welfare serve`` on the live release of ``data_dir``, on a free port of 127.0.0.1: its base URL."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "orchestration.cli", "serve", "--port", str(port)],
+        env=os.environ | {"WELFARE_DATA_DIR": str(data_dir)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -89,3 +91,10 @@ def portal(demo_build):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def portal(demo_build):
+    """The portal on the demo build."""
+    with serving(demo_build.config.data_dir) as base:
+        yield base

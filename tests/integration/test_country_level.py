@@ -1,8 +1,10 @@
 """With several provinces loaded, every indicator is also computed for the country, the country
 adds up from its provinces, and disclosure control holds across the extra level."""
 
+import httpx
 import pytest
 import test_disclosure
+from conftest import serving
 from published import rows
 
 from orchestration import build, settings
@@ -17,6 +19,20 @@ def two_provinces(tmp_path_factory):
     generate(config.landing_dir, PROVINCES, seed=7, scale=0.005)
     assert build.run(config).success
     return config.publish_dir / "live" / "welfare.db"
+
+
+def test_the_portal_opens_on_the_country_and_reaches_every_province(two_provinces):
+    with serving(two_provinces.parents[2]) as base, httpx.Client(base_url=base) as client:
+        home = client.get("/").text
+        assert "ประเทศไทย" in home or "Thailand" in home
+        indicator = client.get("/indicators/S2.1")  # the country first, then any province or district
+        assert indicator.status_code == 200 and 'value="TH" selected' in indicator.text
+        assert "เปรียบเทียบรายจังหวัด" in indicator.text and 'class="grid-map"' in indicator.text  # provinces compared
+        for province in PROVINCES:
+            assert f'href="/areas/{province}"' in client.get("/areas").text
+            page = client.get(f"/indicators/S2.1?area={province}")
+            assert page.status_code == 200 and 'class="grid-map"' in page.text
+            assert client.get(f"/areas/{province}").status_code == 200
 
 
 def test_one_province_has_no_country_level(demo_build):
