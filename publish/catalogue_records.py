@@ -44,7 +44,7 @@ def _resource(con: sqlite3.Connection, table: str, tables: dict[str, Model]) -> 
         schema["foreignKeys"] = [
             {
                 "fields": [column],
-                "reference": {"resource": other, "fields": ["area_code" if other == "dim_areas" else column]},
+                "reference": {"resource": other, "fields": [tables[other].key[0]]},
             }
             for column, other in model.references
         ]

@@ -29,7 +29,12 @@ FACETS = {
     "directory_projects": ["sector", "fiscal_year", "district_code"],
     "dq_quarantine_by_area": ["source", "reason_code"],
 }
-LABEL_COLUMNS = {"dim_indicators": "name_th", "dim_areas": "name_th"}
+LABEL_COLUMNS = {
+    "dim_indicators": "name_th",
+    "dim_areas": "name_th",
+    "dim_progress_statuses": "label_th",
+    "dim_area_levels": "label_th",
+}
 UNMET = "('off_track', 'acceleration_needed', 'limited_progress', 'deterioration', 'not_achieved')"
 # The questions people ask most, as canned queries with a form (and a JSON API of their own).
 QUERIES = {

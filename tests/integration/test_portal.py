@@ -172,7 +172,8 @@ def test_search_facets_labels_and_canned_queries(client):
     table = client.get("/welfare/indicator_values.json?_labels=on&_size=1").json()
     assert set(table["facet_results"]) == {"indicator_code", "area_level", "fiscal_year", "progress_status"}
     row = table["rows"][0]
-    assert row["indicator_code"]["label"] and row["area_code"]["label"]  # codes with their names
+    labelled = ("indicator_code", "area_level", "area_code", "progress_status")
+    assert all(row[column]["label"] for column in labelled)  # codes with their words
     for query in QUERIES:
         params = {"indicator_code": "S2.1", "area_code": "60", "fiscal_year": "2568", "_shape": "array"}
         response = client.get(f"/welfare/{query}.json", params=params)
