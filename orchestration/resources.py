@@ -10,7 +10,7 @@ from pydantic import PrivateAttr
 
 from orchestration.ingestion import sql_functions
 from orchestration.lock import BuildLock
-from orchestration.settings import Settings, hmac_key
+from orchestration.settings import Settings, duckdb_memory_limit, hmac_key
 
 PID_TAG = "welfare/pid"
 
@@ -48,6 +48,10 @@ class Warehouse(dg.ConfigurableResource):
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(self.path, read_only=read_only)
         try:
+            # SET rather than connect(config=...): the settings are the database's, and a second
+            # connection to the same file in this process with other config would be refused.
+            con.execute("SET memory_limit = ?", [duckdb_memory_limit()])
+            con.execute("SET temp_directory = ?", [str(self.folders.duckdb_spill_dir)])
             if not read_only:
                 sql_functions.register(con, hmac_key())
             yield con

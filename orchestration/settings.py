@@ -45,6 +45,12 @@ class Settings:
         return self.data_dir / "tmp"
 
     @property
+    def duckdb_spill_dir(self) -> Path:
+        """Where DuckDB spills what does not fit in its memory limit: in the data folder, since a
+        spill can hold personal data. dbt's profile names the same folder."""
+        return self.scratch_dir / "duckdb"
+
+    @property
     def gx_dir(self) -> Path:
         """The GX context: suites, every validation result, Data Docs."""
         return self.data_dir / "gx"
@@ -60,6 +66,12 @@ def from_environment() -> Settings:
     data_dir = Path(os.environ.setdefault("WELFARE_DATA_DIR", str(REPO / "data"))).resolve()
     os.environ["WELFARE_DATA_DIR"] = str(data_dir)
     return Settings(data_dir)
+
+
+def duckdb_memory_limit() -> str:
+    """How much memory DuckDB may take before it spills to disk; dbt's profile reads the same
+    variable with the same default."""
+    return os.environ.get("WELFARE_DUCKDB_MEMORY", "4GB")
 
 
 def public_url() -> str:
