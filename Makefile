@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test test-fast lint browser install demo build serve ui benchmark load-test clean
+.PHONY: run test test-fast lint browser install demo build serve ui bench bench-national load-test clean
 
 run: install  ## generate the demo data, run every asset, serve the result with Datasette
 	$(BIN)/welfare run
@@ -38,9 +38,12 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 demo build serve ui: install
 	$(BIN)/welfare $@
 
-benchmark: install  ## ingestion rows/s per source: Nakhon Sawan, then every province at 5% size
-	$(BIN)/python scripts/benchmark_ingestion.py
-	$(BIN)/python scripts/benchmark_ingestion.py --provinces all --scale 0.05
+bench: install  ## every stage timed beside bare DuckDB, then the portal under load: Nakhon Sawan, the country at 5%
+	$(BIN)/python scripts/bench.py --provinces 60 --scale 1
+	$(BIN)/python scripts/bench.py --provinces all --scale 0.05
+
+bench-national: install  ## the same for the whole country at full size
+	$(BIN)/python scripts/bench.py --provinces all --scale 1
 
 load-test: install  ## 20 readers at once for 60 s on the portal (builds the demo first if nothing is published)
 	$(BIN)/python scripts/load_test.py --clients 20 --seconds 60

@@ -5,6 +5,7 @@ The command line and the tests build through here, so that what is tested is wha
 
 import os
 import shutil
+from collections.abc import Sequence
 
 import dagster as dg
 from dagster._core.instance.ref import InstanceRef
@@ -21,8 +22,10 @@ def instance(config: settings.Settings) -> dg.DagsterInstance:
     return dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(config.dagster_home)))
 
 
-def run(config: settings.Settings) -> dg.ExecuteInProcessResult:
-    from orchestration.definitions import ALL_ASSETS_JOB, build
+def run(config: settings.Settings, assets: Sequence[dg.AssetKey] | None = None) -> dg.ExecuteInProcessResult:
+    """Every asset, or only ``assets`` (what the landing sensor asks for)."""
+    from orchestration.automation import ALL_ASSETS_JOB
+    from orchestration.definitions import build
 
     previous = os.environ.get("WELFARE_DATA_DIR")
     os.environ["WELFARE_DATA_DIR"] = str(config.data_dir)  # dbt's profile reads it
@@ -31,7 +34,9 @@ def run(config: settings.Settings) -> dg.ExecuteInProcessResult:
             result = (
                 build(config)
                 .resolve_job_def(ALL_ASSETS_JOB)
-                .execute_in_process(instance=dagster, raise_on_error=False, run_config=INFO_LOGS)
+                .execute_in_process(
+                    instance=dagster, raise_on_error=False, run_config=INFO_LOGS, asset_selection=assets
+                )
             )
     finally:
         if previous is None:

@@ -1,12 +1,12 @@
-"""The Dagster code location: one Definitions with every asset, check and resource."""
+"""The Dagster code location: one Definitions with every asset, check, resource, the sensor
+and the schedule."""
 
 import dagster as dg
 
 from orchestration import settings
 from orchestration.assets import dbt, dimensions, disclosure, ingestion, publish, quality
+from orchestration.automation import landing_files_sensor, nightly_build, pipeline
 from orchestration.resources import Folders, Warehouse
-
-ALL_ASSETS_JOB = "welfare_pipeline"
 
 
 def build(config: settings.Settings) -> dg.Definitions:
@@ -20,9 +20,9 @@ def build(config: settings.Settings) -> dg.Definitions:
             publish.datasette_release,
         ],
         asset_checks=quality.checks,
-        jobs=[
-            dg.define_asset_job(ALL_ASSETS_JOB, selection=dg.AssetSelection.all(), executor_def=dg.in_process_executor)
-        ],
+        jobs=[pipeline],
+        schedules=[nightly_build],
+        sensors=[landing_files_sensor],
         resources={
             "warehouse": Warehouse(path=str(config.warehouse_path)),
             "folders": Folders(landing=str(config.landing_dir), publish=str(config.publish_dir)),

@@ -1,6 +1,8 @@
 """The dbt project as Dagster assets: seeds, staging, intermediate and marts, with dbt tests
 as asset checks."""
 
+import os
+import shutil
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,6 +22,7 @@ project = DbtProject(project_dir=REPO / "dbt_project")
 # dbt from the same environment as Dagster, whether or not that environment is on PATH, through
 # the wrapper that makes it die with the build (see dbt_child.py).
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "welfare-dbt")
+PARTIAL_PARSE = "partial_parse.msgpack"
 
 
 def cli_resource() -> DbtCliResource:
@@ -79,10 +82,22 @@ def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: 
     try:
         with dbt_child.started_here():
             yield from dbt.cli(["build"], context=context, target_path=target).stream()
+        _keep_partial_parse(target)
     finally:
         with warehouse.connect() as con:
             audit_trail.prepare(con)
             audit_trail.record_dbt_tests(con, target / "run_results.json", context.run_id)
+
+
+def _keep_partial_parse(target: Path) -> None:
+    """dagster-dbt starts each run from the project's partial-parse file: leaving this run's
+    there spares the next one a full parse of the project (dbt checks the file against the
+    project and the profile, and parses afresh if anything differs)."""
+    parsed = target / PARTIAL_PARSE
+    if parsed.exists():
+        kept = project.project_dir / project.target_path / PARTIAL_PARSE
+        shutil.copy(parsed, kept.with_suffix(".new"))
+        os.replace(kept.with_suffix(".new"), kept)  # a run starting now reads the old file or the new
 
 
 # Two runs of dbt with disclosure control between them: the indicators as computed, then what

@@ -1,0 +1,341 @@
+"""The pipeline's benchmark: every stage at a given size, beside bare DuckDB, then the portal under load.
+
+    python scripts/bench.py                                # Nakhon Sawan at full size
+    python scripts/bench.py --provinces all --scale 0.05   # the country, quickly
+    python scripts/bench.py --provinces all --scale 1      # the country at full size
+
+In a fresh data folder it generates the demo (``welfare demo``) and builds it (``welfare build``),
+each as its own process, sampling the memory and CPU time of the process and its children (dbt)
+from /proc. Each Dagster step's start and end, from the run's event log, divide the build into
+stages: ingestion per source, dbt, checks, publication. Then the baselines: DuckDB's own CSV
+reader on the largest landing file (after the same transcoding to UTF-8), and the SQL dbt ran
+(its compiled models and tests) run bare in DuckDB on a copy of the warehouse. Last, the load
+test (scripts/load_test.py) on the published release. Prints a table, and writes it all as JSON.
+Compare figures within one run: the machine is shared and noisy.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import duckdb
+
+from orchestration import build, settings
+from orchestration.ingestion import sniff
+from orchestration.metadata.sources import SOURCES
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+TICK = os.sysconf("SC_CLK_TCK")
+SAMPLE_SECONDS = 0.2
+
+
+@dataclass
+class Stage:
+    name: str
+    wall_s: float
+    cpu_s: float
+    peak_rss_mib: float
+    rows: int | None = None
+
+    @property
+    def rows_per_s(self) -> float | None:
+        return self.rows / self.wall_s if self.rows and self.wall_s else None
+
+
+# --- sampling a process tree from /proc --------------------------------------------------------
+
+
+def _stat(pid: int) -> tuple[int, int, int, int] | None:
+    """(parent, rss bytes, own CPU ticks, CPU ticks of waited-for children) of one process."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    utime, stime, cutime, cstime = (int(f) for f in fields[11:15])
+    return int(fields[1]), int(fields[21]) * PAGE, utime + stime, cutime + cstime
+
+
+def tree_sample(root: int) -> tuple[float, float]:
+    """(RSS bytes, CPU seconds) of ``root`` and its descendants; children that have ended count
+    through the CPU time their parents collected."""
+    stats = {pid: s for pid in (int(p) for p in os.listdir("/proc") if p.isdigit()) if (s := _stat(pid))}
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, s in stats.items() if s[0] in tree} - tree
+        tree |= more
+        grew = bool(more)
+    live = [stats[pid] for pid in tree if pid in stats]
+    rss = sum(s[1] for s in live)
+    cpu = sum(s[2] for s in live) + (stats[root][3] if root in stats else 0)
+    return rss, cpu / TICK
+
+
+class Sampler(threading.Thread):
+    """Samples a process tree until it ends: (time, RSS bytes, CPU seconds)."""
+
+    def __init__(self, process: subprocess.Popen):
+        super().__init__(daemon=True)
+        self.process, self.samples = process, []
+
+    def run(self) -> None:
+        while self.process.poll() is None:
+            rss, cpu = tree_sample(self.process.pid)
+            self.samples.append((time.time(), rss, cpu))
+            time.sleep(SAMPLE_SECONDS)
+
+    def between(self, start: float, end: float) -> tuple[float, float]:
+        """(CPU seconds, peak RSS MiB) within [start, end]."""
+        inside = [s for s in self.samples if start <= s[0] <= end] or [min(self.samples, key=lambda s: abs(s[0] - end))]
+        before = [s for s in self.samples if s[0] <= start]
+        cpu_start = before[-1][2] if before else 0.0
+        return max(s[2] for s in inside) - cpu_start, max(s[1] for s in inside) / 2**20
+
+
+def run_measured(command: list[str], env: dict, log: Path) -> tuple[Sampler, float, float]:
+    with log.open("w") as out:
+        started = time.time()
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+        sampler = Sampler(process)
+        sampler.start()
+        process.wait()
+        sampler.join()
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command[2:])} failed (exit {process.returncode}); see {log}")
+    return sampler, started, time.time()
+
+
+# --- the stages --------------------------------------------------------------------------------
+
+
+def welfare(*args: str) -> list[str]:
+    return [sys.executable, "-m", "orchestration.cli", *args]
+
+
+def step_windows(config: settings.Settings) -> tuple[dict[str, tuple[float, float]], dict[str, int]]:
+    """Each step of the latest run: (start, end), and the rows read per ingestion step."""
+    from dagster import DagsterEventType
+
+    windows, rows = {}, {}
+    with build.instance(config) as instance:
+        run = instance.get_runs(limit=1)[0]
+        for entry in instance.all_logs(run.run_id):
+            event = entry.dagster_event
+            if event is None or not entry.step_key:
+                continue
+            if event.event_type == DagsterEventType.STEP_START:
+                windows[entry.step_key] = (entry.timestamp, entry.timestamp)
+            elif event.event_type in (DagsterEventType.STEP_SUCCESS, DagsterEventType.STEP_FAILURE):
+                windows[entry.step_key] = (windows[entry.step_key][0], entry.timestamp)
+            elif event.event_type == DagsterEventType.ASSET_MATERIALIZATION:
+                read = event.event_specific_data.materialization.metadata.get("rows_read")
+                if read is not None:
+                    rows[entry.step_key] = read.value
+    return windows, rows
+
+
+def stage_of(step: str) -> str:
+    """The stage a Dagster step belongs to, from its name."""
+    name = step.removeprefix("raw__")
+    if name in SOURCES:
+        return f"ingest {name}"
+    if step.endswith("_gx_suite"):
+        return "checks (GX)"
+    if step.startswith("welfare_dbt"):
+        return "dbt (with its tests)"
+    if step.startswith("disclosure"):
+        return "disclosure control"
+    if step == "datasette_release":
+        return "publish"
+    return "dimensions and records"
+
+
+def build_stages(config: settings.Settings, sampler: Sampler) -> list[Stage]:
+    """The build's stages in the order they started, ingestion's per source and in all."""
+    windows, rows = step_windows(config)
+    grouped: dict[str, list[str]] = {}
+    for step in sorted(windows, key=lambda step: windows[step][0]):
+        grouped.setdefault(stage_of(step), []).append(step)
+    grouped["ingest (all sources)"] = [step for step in windows if stage_of(step).startswith("ingest ")]
+    stages = []
+    for name, steps in grouped.items():
+        usage = [sampler.between(*windows[step]) for step in steps]
+        stages.append(
+            Stage(
+                name,
+                sum(windows[step][1] - windows[step][0] for step in steps),
+                sum(cpu for cpu, _ in usage),
+                max(peak for _, peak in usage),
+                sum(rows.get(step, 0) for step in steps) or None,
+            )
+        )
+    return stages
+
+
+# --- the baselines -----------------------------------------------------------------------------
+
+
+def csv_baseline(config: settings.Settings, scratch: Path) -> dict:
+    """DuckDB's own CSV reader on the largest landing CSV, beside this project's load of it."""
+    largest = max(config.landing_dir.rglob("*.csv"), key=lambda p: p.stat().st_size)
+    name = largest.relative_to(config.landing_dir).as_posix()
+    utf8 = scratch / "largest.csv"
+    started = time.perf_counter()
+    sniff.transcode(largest, utf8)
+    transcode_s = time.perf_counter() - started
+    con = duckdb.connect()
+    con.execute("SET memory_limit = ?", [settings.duckdb_memory_limit()])
+    started = time.perf_counter()
+    rows = con.execute(f"SELECT count(*) FROM read_csv('{utf8}', all_varchar = true)").fetchall()[0][0]
+    count_s = time.perf_counter() - started
+    started = time.perf_counter()
+    con.execute(f"CREATE TABLE loaded AS SELECT * FROM read_csv('{utf8}', all_varchar = true)")
+    load_s = time.perf_counter() - started
+    con.close()
+    utf8.unlink()
+    with duckdb.connect(str(config.warehouse_path), read_only=True) as wh:
+        ours = wh.execute(
+            "SELECT duration_s FROM raw.load_log WHERE source_file = ? AND status = 'loaded'", [name]
+        ).fetchall()[0][0]
+    return {
+        "file": name,
+        "bytes": largest.stat().st_size,
+        "rows": rows,
+        "duckdb_transcode_s": transcode_s,
+        "duckdb_count_s": count_s,
+        "duckdb_load_as_text_s": load_s,
+        "duckdb_rows_per_s": rows / load_s,
+        "ingestion_s": ours,
+        "ingestion_rows_per_s": rows / ours,
+        "ratio_ingestion_to_duckdb": ours / (transcode_s + load_s),
+    }
+
+
+def dbt_baseline(config: settings.Settings, scratch: Path, dbt_wall_s: float) -> dict:
+    """The SQL of every model and test dbt ran in the latest run, run bare on a copy of the
+    warehouse, in the order dbt finished them."""
+    copy = scratch / "bare" / config.warehouse_path.name  # the same name: dbt's SQL names its catalog
+    copy.parent.mkdir()
+    shutil.copy(config.warehouse_path, copy)
+    latest = max((p for p in config.dbt_artifacts.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    con = duckdb.connect(str(copy))
+    con.execute("SET memory_limit = ?", [settings.duckdb_memory_limit()])
+    con.execute("SET threads = 2")
+    nodes, started = 0, time.perf_counter()
+    for phase in ("welfare_dbt_assets", "welfare_dbt_disclosed"):
+        manifest = json.loads((latest / phase / "manifest.json").read_text())["nodes"]
+        for result in json.loads((latest / phase / "run_results.json").read_text())["results"]:
+            node = manifest.get(result["unique_id"], {})
+            sql = result.get("compiled_code")
+            if node.get("resource_type") == "model":
+                kind = "VIEW" if node["config"]["materialized"] == "view" else "TABLE"
+                con.execute(f"CREATE OR REPLACE {kind} {result['relation_name']} AS {sql}")
+            elif node.get("resource_type") == "test":
+                con.execute(f"SELECT count(*) FROM ({sql})").fetchall()
+            else:
+                continue  # seeds and unit tests: dbt's own work, nothing to compare
+            nodes += 1
+    bare_s = time.perf_counter() - started
+    con.close()
+    copy.unlink()
+    return {"nodes": nodes, "bare_duckdb_s": bare_s, "dbt_s": dbt_wall_s, "ratio_dbt_to_bare": dbt_wall_s / bare_s}
+
+
+# --- report ------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    meminfo = dict(line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines())
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gib": round(int(meminfo["MemTotal"].split()[0]) / 2**20, 1),
+        "load_average": os.getloadavg(),
+        "python": platform.python_version(),
+        "duckdb": duckdb.__version__,
+        "duckdb_memory_limit": settings.duckdb_memory_limit(),
+    }
+
+
+def print_stages(stages: list[Stage]) -> None:
+    print(f"{'stage':<34}{'wall s':>9}{'CPU s':>9}{'peak MiB':>10}{'rows':>13}{'rows/s':>11}")
+    for s in stages:
+        rows = f"{s.rows:,}" if s.rows else ""
+        rate = f"{s.rows_per_s:,.0f}" if s.rows_per_s else ""
+        print(f"{s.name:<34}{s.wall_s:>9.1f}{s.cpu_s:>9.1f}{s.peak_rss_mib:>10,.0f}{rows:>13}{rate:>11}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--provinces", default="60", help="comma-separated codes or 'all'")
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--keep", type=Path, help="a folder to build in and keep, instead of a temporary one")
+    parser.add_argument("--json", type=Path, help="where to write the figures (default: data/bench-….json)")
+    args = parser.parse_args()
+    scratch = settings.REPO / "data"  # on disk beside the usual data folder, never in the repository
+    scratch.mkdir(exist_ok=True)
+    args.json = args.json or scratch / f"bench-{args.provinces.replace(',', '-')}-{args.scale}.json"
+
+    with tempfile.TemporaryDirectory(dir=scratch, prefix="bench-") as tmp:
+        folder = args.keep or Path(tmp) / "data"
+        config = settings.Settings(folder.resolve())
+        env = os.environ | {"WELFARE_DATA_DIR": str(config.data_dir)}
+        env.pop("WELFARE_HMAC_KEY", None)  # the demo, under the demo key
+        logs = Path(tmp)
+        report = {"provinces": args.provinces, "scale": args.scale, "machine": machine()}
+        print(f"bench: provinces {args.provinces}, scale {args.scale}, in {config.data_dir}", flush=True)
+
+        sampler, started, ended = run_measured(
+            welfare("demo", "--provinces", args.provinces, "--scale", str(args.scale)), env, logs / "demo.log"
+        )
+        manifest = json.loads((config.landing_dir / "manifest.json").read_text())
+        cpu, peak = sampler.between(started, ended)
+        stages = [Stage("generate", ended - started, cpu, peak, sum(f["rows"] for f in manifest["files"].values()))]
+
+        sampler, started, ended = run_measured(welfare("build"), env, logs / "build.log")
+        stages += build_stages(config, sampler)
+        cpu, peak = sampler.between(started, ended)
+        stages.append(Stage("whole build", ended - started, cpu, peak))
+        print_stages(stages)
+        report["stages"] = [asdict(s) | {"rows_per_s": s.rows_per_s} for s in stages]
+
+        report["csv_baseline"] = csv_baseline(config, Path(tmp))
+        dbt_s = next(s.wall_s for s in stages if s.name.startswith("dbt"))
+        report["dbt_baseline"] = dbt_baseline(config, Path(tmp), dbt_s)
+        for key in ("csv_baseline", "dbt_baseline"):
+            print(
+                f"{key}: "
+                + ", ".join(f"{k} {v:,.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in report[key].items())
+            )
+
+        load_json = Path(tmp) / "load.json"
+        subprocess.run(
+            [
+                sys.executable,
+                str(settings.REPO / "scripts" / "load_test.py"),
+                "--clients",
+                str(args.clients),
+                "--seconds",
+                str(args.seconds),
+                "--json",
+                str(load_json),
+            ],
+            env=env,
+        )
+        report["load_test"] = json.loads(load_json.read_text()) if load_json.exists() else None
+    args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+    print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Files dropped into the landing folder: the sensor runs only what they affect, and what that
+publishes is exactly what a full rebuild of the same files publishes."""
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from orchestration import automation, build, settings
+from orchestration.definitions import build as definitions
+from orchestration.demo.generator import generate
+from orchestration.resources import Folders
+from publish import release
+
+SCALE = 0.003
+PUBLISHED = [release.DATABASE, release.METADATA, release.INSPECT]
+NEW_MONTH = "social_assistance/social_assistance_2568-10.csv"
+
+
+def settle(*paths: Path) -> None:
+    """Files as the sensor finds them once a copy into the share has finished."""
+    past = time.time() - 2 * automation.SETTLE_SECONDS
+    for path in paths:
+        os.utime(path, (past, past))
+
+
+def write_new_month(generated: Path, target: Path) -> None:
+    """Next month's cases, as the office exports them: new case numbers (a case is never
+    reported twice), the same columns and encoding."""
+    lines = generated.read_text(encoding="utf-8-sig").splitlines()
+    renumbered = [lines[0], *(f"2568-10/{line}" for line in lines[1:])]
+    target.write_text("\r\n".join(renumbered) + "\r\n", encoding="utf-8-sig")
+
+
+def evaluate(config: settings.Settings, cursor: str | None):
+    defs = definitions(config)
+    repository = defs.get_repository_def()
+    folders = Folders(landing=str(config.landing_dir), publish=str(config.publish_dir))
+    with dg.build_sensor_context(cursor=cursor, repository_def=repository, resources={"folders": folders}) as context:
+        return repository.get_sensor_def("landing_files_sensor")(context), context.cursor
+
+
+def published(config: settings.Settings) -> dict[str, bytes]:
+    live = release.live_release(config.publish_dir)
+    return {name: (live / name).read_bytes() for name in PUBLISHED}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """A province built, then a month of social assistance dropped in and picked up by the
+    sensor; beside it, the same files built in full in a fresh folder."""
+    previous_key = os.environ.get("WELFARE_HMAC_KEY")
+    os.environ["WELFARE_HMAC_KEY"] = "an office's own key, not the demo's"  # the new file is not the demo's
+    try:
+        picked_up = settings.Settings(tmp_path_factory.mktemp("picked_up"))
+        generate(picked_up.landing_dir, ["60"], seed=11, scale=SCALE)
+        settle(*picked_up.landing_dir.rglob("*"))
+        first = build.run(picked_up)
+        _, cursor = evaluate(picked_up, None)
+        unchanged, cursor = evaluate(picked_up, cursor)
+
+        month = tmp_path_factory.mktemp("month")
+        generate(month, ["60"], seed=12, scale=SCALE)
+        write_new_month(month / "social_assistance/social_assistance_60.csv", picked_up.landing_dir / NEW_MONTH)
+        arriving, _ = evaluate(picked_up, cursor)  # still being copied: not yet
+        settle(picked_up.landing_dir / NEW_MONTH)
+        request, _ = evaluate(picked_up, cursor)
+        incremental = build.run(picked_up, request.asset_selection)
+
+        full = settings.Settings(tmp_path_factory.mktemp("full"))
+        shutil.copytree(picked_up.landing_dir, full.landing_dir)
+        rebuilt = build.run(full)
+    finally:
+        if previous_key is None:
+            os.environ.pop("WELFARE_HMAC_KEY")
+        else:
+            os.environ["WELFARE_HMAC_KEY"] = previous_key
+    return {
+        "first": first,
+        "unchanged": unchanged,
+        "arriving": arriving,
+        "request": request,
+        "incremental": incremental,
+        "rebuilt": rebuilt,
+        "picked_up": picked_up,
+        "full": full,
+    }
+
+
+def test_the_sensor_waits_for_a_new_file_and_skips_when_nothing_changed(runs):
+    assert runs["first"].success
+    assert isinstance(runs["unchanged"], dg.SkipReason)
+    assert isinstance(runs["arriving"], dg.SkipReason)  # copied a moment ago: may still be arriving
+
+
+def test_a_new_file_runs_its_source_and_what_depends_on_it_only(runs):
+    request = runs["request"]
+    selected = {key.to_user_string() for key in request.asset_selection}
+    assert request.tags["welfare/sources"] == "social_assistance"
+    assert {"raw/social_assistance", "staging/stg_social_assistance", "datasette_release"} <= selected
+    assert not selected & {"raw/welfare_registry", "raw/volunteers", "staging/stg_volunteers", "raw/areas"}
+    ran = {e.asset_key.to_user_string() for e in runs["incremental"].get_asset_materialization_events()}
+    assert runs["incremental"].success
+    assert "raw/social_assistance" in ran and "raw/welfare_registry" not in ran
+
+
+def test_the_incremental_run_publishes_what_a_full_rebuild_publishes(runs):
+    assert runs["rebuilt"].success
+    incremental, full = published(runs["picked_up"]), published(runs["full"])
+    assert [name for name in PUBLISHED if incremental[name] != full[name]] == []
+    loads = json.loads(incremental[release.INSPECT])["welfare"]["tables"]["dq_source_loads"]["count"]
+    assert loads > 0
