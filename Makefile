@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test test-fast lint browser install demo build serve ui bench bench-national load-test clean
+.PHONY: run test test-fast lint browser install demo build serve ui bench bench-national load-test java spark test-spark clean
 
 run: install  ## generate the demo data, run every asset, serve the result with Datasette
 	$(BIN)/welfare run
@@ -47,6 +47,21 @@ bench-national: install  ## the same for the whole country at full size
 
 load-test: install  ## 20 readers at once for 60 s on the portal (builds the demo first if nothing is published)
 	$(BIN)/python scripts/load_test.py --clients 20 --seconds 60
+
+# Spark: Java from the distribution, and pyspark with dbt-spark, only for the targets that use them.
+java:  ## install a Java runtime with apt-get, if there is none
+	command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends openjdk-17-jre-headless; }
+
+$(VENV)/.spark-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,spark]'
+	touch $@
+
+spark: install java $(VENV)/.spark-installed  ## build what 'welfare build' loaded on Apache Spark (a local pyspark)
+	$(BIN)/welfare spark
+
+test-spark: install java $(VENV)/.spark-installed  ## the demo on Spark: every mart equal to DuckDB's, every dbt test passing
+	$(BIN)/python -m pytest -s tests/spark
 
 clean:
 	rm -rf data dbt_project/target dbt_project/logs

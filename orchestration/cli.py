@@ -1,4 +1,4 @@
-"""Command line: ``welfare demo | build | serve | ui | run``.
+"""Command line: ``welfare demo | build | serve | ui | run | spark``.
 
 Every stage can run on its own; ``run`` does demo, build and serve in one go. Files live under
 WELFARE_DATA_DIR (default ./data).
@@ -156,6 +156,26 @@ def ui(args) -> int:
     )
 
 
+def spark(args) -> int:
+    """Build the warehouse's raw data on Spark with the same dbt project (make spark)."""
+    from orchestration import spark as on_spark
+
+    config = settings.from_environment()
+    if not config.warehouse_path.exists():
+        print(f"no warehouse in {config.data_dir}: run 'welfare build' first", file=sys.stderr)
+        return 1
+    try:
+        built = on_spark.build(config)
+    except on_spark.SparkBuildFailed as failed:
+        print(failed, file=sys.stderr)
+        return 1
+    for stage, seconds in built.seconds.items():
+        print(f"{stage}: {seconds:.1f} s")
+    nodes = [r for r in built.results if r.node.resource_type != "operation"]  # not the hooks
+    print(f"{len(nodes)} seeds, models and tests passed on Spark")
+    return 0
+
+
 def run(args) -> int:
     demo(args)
     args.wait = True
@@ -189,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     ui_port.add_argument("--port", type=int, default=3000)
     commands.add_parser("ui", parents=[ui_port], help="open the Dagster UI").set_defaults(fn=ui)
     commands.add_parser("run", parents=[demo_args, port], help="demo, build and serve").set_defaults(fn=run)
+    commands.add_parser("spark", help="build the loaded data on Apache Spark (needs make spark)").set_defaults(fn=spark)
     args = parser.parse_args(argv)
     return args.fn(args) or 0
 

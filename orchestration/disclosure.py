@@ -18,6 +18,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+import pyarrow as pa
+
 INF = math.inf
 
 
@@ -140,3 +142,49 @@ def _widening_cell(table: Table, kids: dict, hidden: dict, added: set, area: str
     if shown := candidates(children):
         return shown[0][1]
     return None
+
+
+# What the hidden cells apply to, as a dbt selection: dbt builds the indicators, then disclosure
+# control runs, then dbt builds the rest (orchestration/assets/dbt.py, orchestration/spark.py).
+APPLIES = "source:disclosure+"
+
+# The cells of the warehouse's indicators, one row per family, year and area; portable SQL, run
+# on DuckDB by the Dagster asset and on Spark by orchestration/spark.py.
+CELLS = """
+SELECT i.disclosure_family, i.aggregation, v.fiscal_year, v.area_level, v.area_code, a.parent_code,
+       count(DISTINCT v.numerator) AS numerators, min(v.numerator) AS numerator
+FROM intermediate.int_indicator_values v
+JOIN staging.stg_indicators i ON i.indicator_code = v.indicator_code
+JOIN intermediate.int_areas a ON a.area_level = v.area_level AND a.area_code = v.area_code
+WHERE i.disclosure_family IS NOT NULL
+GROUP BY i.disclosure_family, i.aggregation, v.fiscal_year, v.area_level, v.area_code, a.parent_code
+"""
+
+
+HIDDEN = pa.schema(
+    [
+        ("disclosure_family", pa.string()),
+        ("area_level", pa.string()),
+        ("area_code", pa.string()),
+        ("fiscal_year", pa.int32()),
+        ("suppression", pa.string()),
+    ]
+)
+
+
+def hidden_cells(cells, threshold: int) -> list[tuple]:
+    """The hidden cells, as rows (family, area level, area code, fiscal year, suppression), of
+    the rows of ``CELLS``."""
+    tables: dict[tuple, dict] = defaultdict(lambda: {"values": {}, "parent": {}, "level": {}})
+    aggregation = {}
+    for family, agg, year, level, area, parent, numerators, numerator in cells:
+        if numerators > 1:
+            raise ValueError(f"{family} {year} {area}: the indicators of one family disagree on the count")
+        table = tables[(family, year)]
+        table["values"][area], table["parent"][area], table["level"][area] = numerator, parent, level
+        aggregation[family] = agg
+    rows = []
+    for (family, year), t in sorted(tables.items()):
+        hidden = suppress(Table(t["values"], t["parent"], aggregation[family]), threshold)
+        rows += [(family, t["level"][a], a, year, kind) for a, kind in sorted(hidden.items())]
+    return rows

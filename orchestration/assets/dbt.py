@@ -11,7 +11,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from orchestration import audit_trail, dbt_child
+from orchestration import audit_trail, dbt_child, disclosure
 from orchestration.fingerprint import inputs_fingerprint
 from orchestration.ingestion.sql_functions import scalar
 from orchestration.resources import Folders, Warehouse
@@ -102,10 +102,7 @@ def _keep_partial_parse(target: Path) -> None:
 
 # Two runs of dbt with disclosure control between them: the indicators as computed, then what
 # the hidden cells apply to (disclosure/hidden_cells is a dbt source written by a Python asset).
-APPLIES_DISCLOSURE = "source:disclosure+"
-
-
-@dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator(), exclude=APPLIES_DISCLOSURE)
+@dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator(), exclude=disclosure.APPLIES)
 def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, folders: Folders):
     yield from _run_dbt(context, dbt, warehouse, folders)
 
@@ -113,7 +110,7 @@ def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, w
 @dbt_assets(
     manifest=project.manifest_path,
     dagster_dbt_translator=LayerTranslator(),
-    select=APPLIES_DISCLOSURE,
+    select=disclosure.APPLIES,
     name="welfare_dbt_disclosed",
 )
 def welfare_dbt_disclosed(

@@ -706,7 +706,7 @@ MARTS = (
         key=("source", "source_file", "status"),
         title_en="Source file loads",
         title_th="การนำเข้าไฟล์ต้นทาง",
-        tests={"counts_add_up": [{"accepted_values": {"arguments": {"values": [True]}}}]},
+        tests={"counts_add_up": [{"accepted_values": {"arguments": {"values": [True], "quote": False}}}]},
     ),
     _m(
         "dq_quarantine_by_area",

@@ -14,7 +14,7 @@ with_share as (
         *,
         case
             when welfare_budget_allocated > 0
-                then 100.0 * welfare_budget_spent / welfare_budget_allocated
+                then 100.0 * cast(welfare_budget_spent as double) / cast(welfare_budget_allocated as double)
         end as spent_pct_of_allocated
     from summed
 )
