@@ -59,6 +59,18 @@ async def home(datasette, request):
     return await _page(datasette, request, "portal_home.html", area=cat.areas[province], year=year, counts=counts)
 
 
+def _indicator(cat: data.Catalogue, code: str) -> dict:
+    if code not in cat.indicators:
+        raise NotFound(f"ไม่พบตัวชี้วัด {code} — no indicator {code}")
+    return cat.indicators[code]
+
+
+def _area(cat: data.Catalogue, code: str) -> dict:
+    if code not in cat.areas:
+        raise NotFound(f"ไม่พบพื้นที่ {code} — no area {code}")
+    return cat.areas[code]
+
+
 async def indicators(datasette, request):
     return await _page(datasette, request, "portal_indicators.html")
 
@@ -66,13 +78,9 @@ async def indicators(datasette, request):
 async def indicator(datasette, request):
     cat = await _catalogue(datasette)
     code = request.url_vars["code"]
-    if code not in cat.indicators:
-        raise NotFound(f"ไม่พบตัวชี้วัด {code} — no indicator {code}")
-    ind = cat.indicators[code]
+    ind = _indicator(cat, code)
     area_code = request.args.get("area") or _default_area(cat)
-    if area_code not in cat.areas:
-        raise NotFound(f"ไม่พบพื้นที่ {area_code} — no area {area_code}")
-    area, year = cat.areas[area_code], _year(request, cat)
+    area, year = _area(cat, area_code), _year(request, cat)
     province = cat.province_of(area) or area
     db = datasette.get_database(data.DATABASE)
     rows = await data.series(db, code, area_code)
@@ -111,9 +119,7 @@ async def indicator_csv(datasette, request):
     """Exactly the rows an indicator page shows, or all of the indicator's, as CSV that Excel
     opens with its Thai intact (UTF-8 with a byte-order mark)."""
     cat = await _catalogue(datasette)
-    code = request.url_vars["code"]
-    if code not in cat.indicators:
-        raise NotFound(f"no indicator {code}")
+    code = _indicator(cat, request.url_vars["code"])["indicator_code"]
     db = datasette.get_database(data.DATABASE)
     area = request.args.get("area")
     sql = "SELECT * FROM indicator_values WHERE indicator_code = ?" + (" AND area_code = ?" if area else "")
@@ -137,9 +143,7 @@ async def areas(datasette, request):
 async def area(datasette, request):
     cat = await _catalogue(datasette)
     code = request.url_vars["code"]
-    if code not in cat.areas:
-        raise NotFound(f"ไม่พบพื้นที่ {code} — no area {code}")
-    this, year = cat.areas[code], _year(request, cat)
+    this, year = _area(cat, code), _year(request, cat)
     province = cat.province_of(this)
     db = datasette.get_database(data.DATABASE)
     values = {r["indicator_code"]: r for r in await data.area_year(db, code, year, province and province["area_code"])}

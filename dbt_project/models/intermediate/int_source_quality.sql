@@ -10,6 +10,7 @@
 -- A rejected row counts in the subdistrict it names if that exists, else in the district or
 -- province its code begins with; rows naming no recognisable area count nowhere (see
 -- dq_quarantine_summary). Ingestion counts the rows per file and subdistrict (stg_source_areas).
+-- Shares divide by doubles: Spark would round a quotient of decimals to a few places.
 {% set reporting_year = "(select max(fiscal_year) from " ~ ref('stg_fiscal_years') ~ " where in_reporting_period)" %}
 
 with areas as (
@@ -93,7 +94,7 @@ population_grid as (
     select
         area_level,
         area_code,
-        100.0 * sum(cells_reported) / sum(cells_expected) as completeness
+        100.0 * sum(cells_reported) / cast(sum(cells_expected) as double) as completeness
     from {{ ref('int_population_by_area') }}
     group by area_level, area_code
 ),
@@ -116,15 +117,15 @@ components as (
         a.subdistricts,
         case
             when sources.source = 'population' then coalesce(g.completeness, 0)
-            else coalesce(100.0 * (c.rows_read - c.rows_missing_required) / c.rows_read, 0)
+            else coalesce(100.0 * (c.rows_read - c.rows_missing_required) / cast(c.rows_read as double), 0)
         end as completeness,
-        coalesce(100.0 * c.rows_accepted / c.rows_read, 0) as validity,
+        coalesce(100.0 * c.rows_accepted / cast(c.rows_read as double), 0) as validity,
         case
             when c.latest_record_fiscal_year is null then 0
             when c.latest_record_fiscal_year >= {{ reporting_year }} then 100
             else greatest(0, 100 - 25 * ({{ reporting_year }} - c.latest_record_fiscal_year))
         end as timeliness,
-        100.0 * coalesce(c.subdistricts_reporting, 0) / a.subdistricts as coverage
+        100.0 * coalesce(c.subdistricts_reporting, 0) / cast(a.subdistricts as double) as coverage
     from sources
     cross join area_sizes as a
     left join counted as c on sources.source = c.source and a.area_level = c.area_level and a.area_code = c.area_code
