@@ -1,11 +1,16 @@
 """Write demo rows the way Thai government systems export them: cp874 or BOM CSV, XLSX with
-title rows and merged two-row headers, JSON as a CKAN datastore API returns it."""
+title rows and merged two-row headers, JSON as a CKAN datastore API returns it. Each export is
+written as its rows come (``write`` as often as needed, then ``close``), so a file of the whole
+country never has to be held in memory."""
 
+import codecs
 import csv
 import io
 import json
+import os
 import random
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import xlsxwriter
 
@@ -51,76 +56,115 @@ def random_date(rng: random.Random, start: date, end: date) -> date:
     return start + timedelta(days=rng.randint(0, (end - start).days))
 
 
-def _table(source: Source, rows: list[dict]) -> tuple[list[str], list[list]]:
-    return [c.header_th for c in source.columns], [[r[c.name] for c in source.columns] for r in rows]
+class CsvExport:
+    """A CSV export written as its rows come, in ``encoding`` ("cp874" or "utf-8-sig": the
+    byte-order mark once, at the start), with Windows line ends."""
+
+    def __init__(self, path: Path, source: Source, encoding: str, extra_column: str | None = None, truncated=False):
+        self.file = open(path, "w+b")  # noqa: SIM115 (closed by close())
+        self.encoder = codecs.getincrementalencoder(encoding)()
+        self.columns = [c.name for c in source.columns]
+        self.extra = [""] if extra_column else []  # an export whose system added a column the source does not know
+        self.truncated = truncated  # a transfer cut short in its last row
+        self._write([[c.header_th for c in source.columns] + ([extra_column] if extra_column else [])])
+
+    def _write(self, values: list[list]) -> None:
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\r\n").writerows(values)
+        self.file.write(self.encoder.encode(buf.getvalue()))
+
+    def write(self, rows: list[dict]) -> None:
+        self._write([[r[c] for c in self.columns] + self.extra for r in rows])
+
+    def close(self) -> None:
+        if self.truncated:
+            self._cut_last_row()
+        self.file.close()
+
+    def _cut_last_row(self) -> None:
+        """The last row loses its second half, and the file its last line end."""
+        size = self.file.seek(0, os.SEEK_END)
+        start = max(0, size - 1_000_000)  # well over one row
+        self.file.seek(start)
+        body = self.file.read().rstrip(b"\r\n")
+        line = body.rfind(b"\n") + 1
+        cut = body.find(b",", line + (len(body) - line) // 2)
+        self.file.truncate(start + (cut if cut > 0 else len(body)))
 
 
-def csv_bytes(source: Source, rows: list[dict], encoding: str, extra_column: str | None = None) -> bytes:
-    header, values = _table(source, rows)
-    if extra_column:  # an export whose system added a column the source does not know
-        header, values = [*header, extra_column], [[*v, ""] for v in values]
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(values)
-    return buf.getvalue().encode(encoding)
+class CkanJsonExport:
+    """A CKAN datastore_search response written as its records come."""
+
+    def __init__(self, path: Path, source: Source, resource_id: str):
+        self.file = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 (closed by close())
+        self.header = {c.name: c.header_th for c in source.columns}
+        fields = [{"id": "_id", "type": "int"}] + [{"id": h, "type": "text"} for h in self.header.values()]
+        response = {
+            "help": "https://data.go.th/api/3/action/help_show?name=datastore_search",
+            "success": True,
+            "result": {
+                "resource_id": resource_id,
+                "fields": fields,
+                "records": "@records@",
+                "total": "@total@",
+                "_links": {"start": f"/api/3/action/datastore_search?resource_id={resource_id}"},
+            },
+        }
+        head, self.tail = json.dumps(response, ensure_ascii=False, indent=1).split('"@records@"')
+        self.file.write(head + "[")
+        self.records = 0
+
+    def write(self, rows: list[dict]) -> None:
+        for row in rows:
+            self.records += 1
+            record = {"_id": self.records} | {h: row[c] for c, h in self.header.items()}
+            self.file.write(("\n" if self.records == 1 else ",\n") + json.dumps(record, ensure_ascii=False))
+
+    def close(self) -> None:
+        self.file.write("\n]" + self.tail.replace('"@total@"', str(self.records)))
+        self.file.close()
 
 
-def truncate_last_line(data: bytes) -> bytes:
-    """A transfer cut short: the last row loses its second half."""
-    body = data.rstrip(b"\r\n")
-    start = body.rfind(b"\n") + 1
-    cut = body.find(b",", start + (len(body) - start) // 2)
-    return body[: cut if cut > 0 else len(body)]
-
-
-def ckan_json_bytes(source: Source, rows: list[dict], resource_id: str) -> bytes:
-    header, values = _table(source, rows)
-    fields = [{"id": "_id", "type": "int"}] + [{"id": h, "type": "text"} for h in header]
-    records = [{"_id": i, **dict(zip(header, v, strict=True))} for i, v in enumerate(values, start=1)]
-    response = {
-        "help": "https://data.go.th/api/3/action/help_show?name=datastore_search",
-        "success": True,
-        "result": {
-            "resource_id": resource_id,
-            "fields": fields,
-            "records": records,
-            "total": len(records),
-            "_links": {"start": f"/api/3/action/datastore_search?resource_id={resource_id}"},
-        },
-    }
-    return json.dumps(response, ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def write_xlsx(path, source: Source, rows: list[dict], title: str, groups: dict[str, str]) -> None:
+class XlsxExport:
     """A title row, a date line, then a two-row header: ``groups`` names the merged upper cell
-    over consecutive columns; other columns are merged down over both header rows."""
-    wb = xlsxwriter.Workbook(str(path))
-    wb.set_properties({"created": DEMO_TIME, "title": title})
-    ws = wb.add_worksheet("ทะเบียน")
-    bold = wb.add_format({"bold": True, "align": "center", "valign": "vcenter", "border": 1})
-    dates = wb.add_format({"num_format": "yyyy-mm-dd"})
-    cols = source.columns
-    ws.merge_range(0, 0, 0, len(cols) - 1, title, bold)
-    ws.write(1, 0, "ข้อมูล ณ วันที่ 30 กันยายน 2568 (ข้อมูลสาธิต)")
-    i = 0
-    while i < len(cols):
-        group = groups.get(cols[i].name)
-        span = 1
-        while group and i + span < len(cols) and groups.get(cols[i + span].name) == group:
-            span += 1
-        if group is None:
-            ws.merge_range(3, i, 4, i, cols[i].header_th, bold)
-        else:
-            ws.merge_range(3, i, 3, i + span - 1, group, bold)
-            for j in range(i, i + span):
-                ws.write(4, j, cols[j].header_th, bold)
-        i += span
-    for r, row in enumerate(rows, start=XLSX_FIRST_DATA_ROW - 1):
-        for c, col in enumerate(cols):
-            value = row[col.name]
-            if isinstance(value, date):  # some offices type dates, some enter real date cells
-                ws.write_datetime(r, c, datetime(value.year, value.month, value.day), dates)
+    over consecutive columns; other columns are merged down over both header rows. Rows are
+    written as they come (xlsxwriter's constant-memory mode)."""
+
+    def __init__(self, path: Path, source: Source, title: str, groups: dict[str, str]):
+        self.book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        self.book.set_properties({"created": DEMO_TIME, "title": title})
+        self.sheet = ws = self.book.add_worksheet("ทะเบียน")
+        bold = self.book.add_format({"bold": True, "align": "center", "valign": "vcenter", "border": 1})
+        self.dates = self.book.add_format({"num_format": "yyyy-mm-dd"})
+        self.columns = cols = source.columns
+        ws.merge_range(0, 0, 0, len(cols) - 1, title, bold)
+        ws.write(1, 0, "ข้อมูล ณ วันที่ 30 กันยายน 2568 (ข้อมูลสาธิต)")
+        i = 0
+        while i < len(cols):
+            group = groups.get(cols[i].name)
+            span = 1
+            while group and i + span < len(cols) and groups.get(cols[i + span].name) == group:
+                span += 1
+            if group is None:
+                ws.merge_range(3, i, 4, i, cols[i].header_th, bold)
             else:
-                ws.write_string(r, c, value)
-    wb.close()
+                ws.merge_range(3, i, 3, i + span - 1, group, bold)
+                for j in range(i, i + span):
+                    ws.write(4, j, cols[j].header_th, bold)
+            i += span
+        self.next_row = XLSX_FIRST_DATA_ROW - 1
+
+    def write(self, rows: list[dict]) -> None:
+        for row in rows:
+            for c, col in enumerate(self.columns):
+                value = row[col.name]
+                if isinstance(value, date):  # some offices type dates, some enter real date cells
+                    self.sheet.write_datetime(
+                        self.next_row, c, datetime(value.year, value.month, value.day), self.dates
+                    )
+                else:
+                    self.sheet.write_string(self.next_row, c, value)
+            self.next_row += 1
+
+    def close(self) -> None:
+        self.book.close()

@@ -21,15 +21,21 @@ from orchestration.metadata.sources import SOURCES, Source
 FIRST_ROW = {"xlsx": formats.XLSX_FIRST_DATA_ROW, "json": 1}  # CSV: row 2, after the header
 
 
-def _write(path: Path, source: Source, spec: Spec, rows: list[dict]) -> None:
+def _export(path: Path, source: Source, spec: Spec):
     path.parent.mkdir(parents=True, exist_ok=True)
     if spec.format == "xlsx":
-        formats.write_xlsx(path, source, rows, f"{source.title_th} (ข้อมูลสาธิต)", spec.groups)
-    elif spec.format == "json":
-        path.write_bytes(formats.ckan_json_bytes(source, rows, resource_id=f"demo-{source.name}"))
-    else:
-        data = formats.csv_bytes(source, rows, spec.format, spec.extra_column)
-        path.write_bytes(formats.truncate_last_line(data) if spec.truncated else data)
+        return formats.XlsxExport(path, source, f"{source.title_th} (ข้อมูลสาธิต)", spec.groups)
+    if spec.format == "json":
+        return formats.CkanJsonExport(path, source, resource_id=f"demo-{source.name}")
+    return formats.CsvExport(path, source, spec.format, spec.extra_column, spec.truncated)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _extension(spec: Spec) -> str:
@@ -54,34 +60,42 @@ def generate(
     fault_rate: float = 0.01,
     unreadable_files: bool = False,
 ) -> dict:
-    """Write every demo source for ``provinces`` under ``out_dir``; return the manifest."""
+    """Write every demo source for ``provinces`` under ``out_dir``; return the manifest.
+
+    A province at a time: its world and rows are made, spoiled, appended to each source's file
+    and let go, so memory holds one province whatever the number of provinces."""
     rng = random.Random(seed)
-    subdistricts = [s for p in provinces for d in geothai.districts(p) for s in geothai.subdistricts(d.code)]
     abolished = sorted(a.code for a in abolished_areas() if a.level == "subdistrict")
-    world = World(rng, subdistricts, scale)
     label = "all" if len(provinces) == len(geothai.provinces()) else "-".join(provinces)
+    files = {name: f"{name}/{name}_{label}.{_extension(spec)}" for name, spec in WRITERS.items()}
+    exports = {name: _export(out_dir / files[name], SOURCES[name], spec) for name, spec in WRITERS.items()}
+    written = dict.fromkeys(WRITERS, 0)
+    planted = {name: {} for name in WRITERS}  # file row → reason
+    for province in provinces:
+        subdistricts = [s for d in geothai.districts(province) for s in geothai.subdistricts(d.code)]
+        world = World(rng, subdistricts, scale, written=written)
+        for name, spec in WRITERS.items():
+            rows = spec.rows(world)
+            mutators = faults.source_faults(SOURCES[name], rng, abolished) | spec.extra_faults
+            first = FIRST_ROW.get(spec.format, 2) + written[name]
+            for i, reason in faults.plant(rows, rng, fault_rate, mutators).items():
+                planted[name][first + i] = reason
+            exports[name].write(rows)
+            written[name] += len(rows)
     manifest = {"seed": seed, "provinces": provinces, "scale": scale, "fault_rate": fault_rate, "files": {}}
     for name, spec in WRITERS.items():
-        source = SOURCES[name]
-        rows = spec.rows(world)
-        mutators = faults.source_faults(source, rng, abolished) | spec.extra_faults
-        planted = faults.plant(rows, rng, fault_rate, mutators)
-        if spec.truncated and rows:
-            planted[len(rows) - 1] = "malformed_row"
-        file = f"{name}/{name}_{label}.{_extension(spec)}"
-        _write(out_dir / file, source, spec, rows)
-        first = FIRST_ROW.get(spec.format, 2)
-        manifest["files"][file] = {
+        exports[name].close()
+        if spec.truncated and written[name]:
+            planted[name][FIRST_ROW.get(spec.format, 2) + written[name] - 1] = "malformed_row"
+        manifest["files"][files[name]] = {
             "source": name,
-            "rows": len(rows),
+            "rows": written[name],
             "extra_column": spec.extra_column,
-            "sha256": hashlib.sha256((out_dir / file).read_bytes()).hexdigest(),
-            "faults": [{"row": first + i, "reason": reason} for i, reason in sorted(planted.items())],
+            "sha256": _sha256(out_dir / files[name]),
+            "faults": [{"row": row, "reason": reason} for row, reason in sorted(planted[name].items())],
         }
     if unreadable_files:
         manifest["unreadable"] = write_unreadable_files(out_dir, label)
-        manifest["unreadable_sha256"] = sorted(
-            hashlib.sha256((out_dir / n).read_bytes()).hexdigest() for n in manifest["unreadable"]
-        )
+        manifest["unreadable_sha256"] = sorted(_sha256(out_dir / n) for n in manifest["unreadable"])
     (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return manifest

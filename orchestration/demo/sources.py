@@ -66,6 +66,9 @@ class World:
     # of people (and their disclosure control) occur at every scale.
     volunteer_reach: dict[str, float] = field(default_factory=dict)
     assistance_reach: dict[str, float] = field(default_factory=dict)
+    # Rows of each source written for the provinces before this world's (the generator makes
+    # one world per province): numbered keys carry on from there, unique in the whole file.
+    written: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self):
         self.population = {
@@ -79,6 +82,10 @@ class World:
             d: 0.004 if self.rng.random() < 0.1 else self.rng.uniform(0.7, 1.3)
             for d in sorted({s.district_code for s in self.subdistricts})
         }
+
+    def serial(self, source: str, rows: list) -> int:
+        """The number of the next row of ``source``, counting the provinces written before."""
+        return self.written.get(source, 0) + len(rows) + 1
 
     def count(self, expected: float) -> int:
         """``expected × scale`` rounded at random, so that rare things still happen at small scale."""
@@ -320,7 +327,7 @@ def projects(w: World) -> list[dict]:
                 group = rng.choice(codes.TARGET_GROUP.values)
                 rows.append(
                     {
-                        "project_id": f"PRJ{fy}-{len(rows) + 1:06d}",
+                        "project_id": f"PRJ{fy}-{w.serial('projects', rows):06d}",
                         "project_name": f"โครงการส่งเสริมคุณภาพชีวิต{group}",
                         "owner": f"{sector}ตำบล{s.name_th}",
                         "sector": sector,
@@ -391,7 +398,7 @@ def fund_applications(w: World) -> list[dict]:
                 start = date(fy - 544, 10, 1)
                 rows.append(
                     {
-                        "application_id": f"F{fy}-{len(rows) + 1:05d}",
+                        "application_id": f"F{fy}-{w.serial('fund_applications', rows):05d}",
                         "org_id": org_id,
                         "org_name": name,
                         "subdistrict_code": sub,
@@ -439,7 +446,7 @@ def capacity_trainings(w: World) -> list[dict]:
         for _ in range(rng.choice((0, 0, 1, 1, 2))):
             rows.append(
                 {
-                    "training_id": f"T{len(rows) + 1:06d}",
+                    "training_id": f"T{w.serial('capacity_trainings', rows):06d}",
                     "partner_id": partner_id,
                     "course": rng.choice(courses),
                     "subdistrict_code": sub,
@@ -458,7 +465,7 @@ def creative_media(w: World) -> list[dict]:
             field_ = rng.choice(codes.MEDIA_FIELD.values)
             rows.append(
                 {
-                    "media_id": f"M{len(rows) + 1:05d}",
+                    "media_id": f"M{w.serial('creative_media', rows):05d}",
                     "media_title": f"สื่อสร้างสรรค์ด้าน{field_} ตำบล{s.name_th}",
                     "media_field": field_,
                     "subdistrict_code": s.code,
@@ -499,7 +506,7 @@ def social_assistance(w: World) -> list[dict]:
             assistance = rng.choice(codes.ASSISTANCE.values)
             rows.append(
                 {
-                    "case_id": f"C{len(rows) + 1:07d}",
+                    "case_id": f"C{w.serial('social_assistance', rows):07d}",
                     "citizen_id": person,
                     "subdistrict_code": area_or_address(s.code, rng),
                     "received_on": format_date(random_date(rng, FIRST_DAY, LAST_DAY), rng),
