@@ -84,14 +84,13 @@ def session():
     return SparkSession.builder.getOrCreate()
 
 
-def write_hidden_cells(threshold: int) -> int:
-    """Disclosure control on Spark's indicators, written where the marts read it: rows written."""
+def write_hidden_cells(threshold: int) -> None:
+    """Disclosure control on Spark's indicators, written where the marts read it."""
     spark = session()
     rows = disclosure.hidden_cells([tuple(r) for r in spark.sql(disclosure.CELLS).collect()], threshold)
     schema = ", ".join(f"{f.name} {SPARK_TYPES[str(f.type)]}" for f in disclosure.HIDDEN)
     spark.sql("CREATE DATABASE IF NOT EXISTS disclosure")
     spark.createDataFrame(rows, schema).write.mode("overwrite").saveAsTable("disclosure.hidden_cells")
-    return len(rows)
 
 
 @dataclass

@@ -54,8 +54,8 @@ def _same(a, b) -> bool:
 
 
 def _sorted(rows: list[tuple]) -> list[tuple]:
-    """In an order both engines agree on: by every value that is not a fraction, then by the
-    fractions rounded (so that a difference in the last bits does not reorder rows)."""
+    """In an order both engines agree on: by every value, fractions rounded to 6 places (so that
+    a difference in the last bits does not reorder rows)."""
 
     def key(row):
         values = [_plain(v) for v in row]
