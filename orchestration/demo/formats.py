@@ -139,20 +139,33 @@ class XlsxExport:
         self.columns = cols = source.columns
         ws.merge_range(0, 0, 0, len(cols) - 1, title, bold)
         ws.write(1, 0, "ข้อมูล ณ วันที่ 30 กันยายน 2568 (ข้อมูลสาธิต)")
-        i = 0
-        while i < len(cols):
-            group = groups.get(cols[i].name)
-            span = 1
-            while group and i + span < len(cols) and groups.get(cols[i + span].name) == group:
-                span += 1
+        spans = self._header_spans(groups)
+        # Row by row, as constant-memory mode requires: a row is written out as soon as a later
+        # one is touched, and a vertical merge touches the row below.
+        for i, span, group in spans:
             if group is None:
-                ws.merge_range(3, i, 4, i, cols[i].header_th, bold)
+                ws.write_string(3, i, cols[i].header_th, bold)
             else:
                 ws.merge_range(3, i, 3, i + span - 1, group, bold)
+        for i, span, group in spans:
+            if group is None:
+                ws.merge_range(3, i, 4, i, cols[i].header_th, bold)  # row 3's value is written already
+            else:
                 for j in range(i, i + span):
-                    ws.write(4, j, cols[j].header_th, bold)
-            i += span
+                    ws.write_string(4, j, cols[j].header_th, bold)
         self.next_row = XLSX_FIRST_DATA_ROW - 1
+
+    def _header_spans(self, groups: dict[str, str]) -> list[tuple[int, int, str | None]]:
+        """(first column, columns spanned, group) of each upper header cell."""
+        spans, i = [], 0
+        while i < len(self.columns):
+            group = groups.get(self.columns[i].name)
+            span = 1
+            while group and i + span < len(self.columns) and groups.get(self.columns[i + span].name) == group:
+                span += 1
+            spans.append((i, span, group))
+            i += span
+        return spans
 
     def write(self, rows: list[dict]) -> None:
         for row in rows:
