@@ -6,7 +6,6 @@ check that ingestion catches each one. The same arguments always give byte-ident
 All data is fictitious.
 """
 
-import hashlib
 import json
 import random
 from pathlib import Path
@@ -16,6 +15,7 @@ from geothai.abolished import abolished_areas
 
 from orchestration.demo import faults, formats
 from orchestration.demo.sources import WRITERS, Spec, World
+from orchestration.ingestion.load import file_digest
 from orchestration.metadata.sources import SOURCES, Source
 
 FIRST_ROW = {"xlsx": formats.XLSX_FIRST_DATA_ROW, "json": 1}  # CSV: row 2, after the header
@@ -28,14 +28,6 @@ def _export(path: Path, source: Source, spec: Spec):
     if spec.format == "json":
         return formats.CkanJsonExport(path, source, resource_id=f"demo-{source.name}")
     return formats.CsvExport(path, source, spec.format, spec.extra_column, spec.truncated)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _extension(spec: Spec) -> str:
@@ -91,11 +83,11 @@ def generate(
             "source": name,
             "rows": written[name],
             "extra_column": spec.extra_column,
-            "sha256": _sha256(out_dir / files[name]),
+            "sha256": file_digest(out_dir / files[name]),
             "faults": [{"row": row, "reason": reason} for row, reason in sorted(planted[name].items())],
         }
     if unreadable_files:
         manifest["unreadable"] = write_unreadable_files(out_dir, label)
-        manifest["unreadable_sha256"] = sorted(_sha256(out_dir / n) for n in manifest["unreadable"])
+        manifest["unreadable_sha256"] = sorted(file_digest(out_dir / n) for n in manifest["unreadable"])
     (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return manifest
