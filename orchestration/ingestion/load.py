@@ -23,7 +23,14 @@ from orchestration.ingestion import addresses, dates, readers
 from orchestration.ingestion.readers import ReadResult
 from orchestration.ingestion.refusals import FileRefused, unexpected
 from orchestration.ingestion.sql_functions import scalar
-from orchestration.ingestion.validate import REASONS, address_texts_sql, checked_rows_sql, date_texts_sql
+from orchestration.ingestion.validate import (
+    REASONS,
+    address_texts_sql,
+    checked_rows_sql,
+    cleaned_rows_sql,
+    date_texts_sql,
+    mark_duplicates_sql,
+)
 from orchestration.metadata.sources import Column, Source
 
 DDL = """
@@ -50,6 +57,7 @@ CREATE TABLE IF NOT EXISTS raw.source_areas (
     rows_missing_required BIGINT, latest_record_fiscal_year INTEGER);
 CREATE OR REPLACE TABLE raw.reason_codes (reason_code VARCHAR, message_en VARCHAR, message_th VARCHAR);
 """
+CLEANED = "cleaned"  # temp table: the tidied text of the columns validated
 # Raised when reading or validating changes, so that files loaded before are read again.
 LOADER_VERSION = 2
 
@@ -103,6 +111,7 @@ def load_file(
         if earlier:
             return _record_duplicate(con, source.name, name, digest, size, next(iter(earlier)))
         read = readers.read(con, path, source, workdir)
+        _clean(con, source)
         _prepare_lookups(con, source)
         con.execute("BEGIN")
         in_transaction = True
@@ -116,7 +125,7 @@ def load_file(
         _record_failure(con, source.name, name, digest, size, refusal, started)
         raise refusal from None
     finally:
-        for table in (readers.LANDING, "checked", "address_lookup", "date_lookup"):
+        for table in (readers.LANDING, CLEANED, "checked", "address_lookup", "date_lookup"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
@@ -178,11 +187,17 @@ def _now(con):
     return scalar(con, "SELECT now()::TIMESTAMP")
 
 
+def _clean(con, source: Source) -> None:
+    """The text of the columns validation reads, tidied once; the file as read is let go."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {CLEANED} AS {cleaned_rows_sql(source, readers.LANDING)}")
+    con.execute(f"DROP TABLE {readers.LANDING}")
+
+
 def _prepare_lookups(con, source: Source) -> None:
     """Each distinct address text and date text, resolved once."""
     for table, query, build in (
-        ("address_lookup", address_texts_sql(source, readers.LANDING), addresses.lookup_table),
-        ("date_lookup", date_texts_sql(source, readers.LANDING), dates.lookup_table),
+        ("address_lookup", address_texts_sql(source, CLEANED), addresses.lookup_table),
+        ("date_lookup", date_texts_sql(source, CLEANED), dates.lookup_table),
     ):
         texts = [r[0] for r in con.execute(query).fetchall()] if query else []
         con.register("lookup", build(texts))
@@ -193,9 +208,8 @@ def _prepare_lookups(con, source: Source) -> None:
 def _store(
     con, source: Source, name: str, digest: str, size: int, read: ReadResult, today: date, started: float
 ) -> LoadRecord:
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE checked AS " + checked_rows_sql(source, readers.LANDING, today.isoformat())
-    )
+    con.execute("CREATE OR REPLACE TEMP TABLE checked AS " + checked_rows_sql(source, CLEANED, today.isoformat()))
+    con.execute(mark_duplicates_sql(source, "checked"))
     _remove_superseded(con, source, name)
     _insert_accepted(con, source, name, digest)
     _insert_quarantined(con, source, name, digest)

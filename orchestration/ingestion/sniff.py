@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 from orchestration.ingestion.refusals import FileRefused
-from orchestration.ingestion.text import normalise
+from orchestration.ingestion.text import byte_replacements, compose, normalise
 
 ZIP, OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -94,12 +94,14 @@ class _DecodeFailed(Exception):
 
 def _copy(path: Path, target: Path, encoding: str) -> None:
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    # cp874 has one byte per character: its replacements are done on the bytes.
+    replacements = byte_replacements(encoding) if encoding == "cp874" else None
     read, saw_non_ascii, carry = 0, False, ""
     with path.open("rb") as src, target.open("w", encoding="utf-8", newline="") as out:
         while True:
             raw = src.read(CHUNK)
             try:
-                text = decoder.decode(raw, final=not raw)
+                text = decoder.decode(raw if replacements is None else raw.translate(replacements), final=not raw)
             except UnicodeDecodeError as e:
                 raise _DecodeFailed(read + e.start, saw_non_ascii or not raw[: e.start].isascii()) from None
             saw_non_ascii = saw_non_ascii or not raw.isascii()
@@ -107,7 +109,7 @@ def _copy(path: Path, target: Path, encoding: str) -> None:
             # Normalise whole lines only: a character and its marks never straddle a line break.
             text = carry + text
             cut = len(text) if not raw else text.rfind("\n") + 1
-            out.write(normalise(text[:cut]))
+            out.write(normalise(text[:cut]) if replacements is None else compose(text[:cut]))
             carry = text[cut:]
             if not raw:
                 return

@@ -4,16 +4,20 @@ Registered on a connection with ``register(con, key)``; validation SQL uses them
 """
 
 import hashlib
-import hmac
 
 import duckdb
-import pyarrow as pa
 
 from orchestration.metadata import thai
 
+BLOCK = 64  # bytes: SHA-256's block size
 MACROS = f"""
--- Text arrives normalised (see text.py): here only the spacing is tidied.
-CREATE OR REPLACE MACRO th_clean(s) AS nullif(trim(regexp_replace(s, '\\s+', ' ', 'g')), '');
+-- Text arrives normalised (see text.py): here only the spacing is tidied. Most values have
+-- no run of white space to collapse (\\s is tab, line feed, form feed, return and space):
+-- the regular expression runs only on those that do.
+CREATE OR REPLACE MACRO th_clean(s) AS nullif(trim(CASE
+    WHEN contains(s, '  ') OR contains(s, chr(9)) OR contains(s, chr(10)) OR contains(s, chr(12))
+        OR contains(s, chr(13)) THEN regexp_replace(s, '\\s+', ' ', 'g')
+    ELSE s END), '');
 -- Numbers as Thai offices write them: 1,250.50 / ฿1,000 / 1,000 บาท / 15,000.- / (12,500.00)
 -- for a negative / a dash for nothing. Exact: a decimal, never rounded here.
 CREATE OR REPLACE MACRO accounting_number(t) AS CASE
@@ -24,7 +28,7 @@ END;
 CREATE OR REPLACE MACRO parse_decimal(s) AS coalesce(TRY_CAST(s AS DECIMAL(38, 6)),
     TRY_CAST(accounting_number(regexp_replace(s, '[,\\s฿]|บาท|บ\\.', '', 'g')) AS DECIMAL(38, 6)));
 CREATE OR REPLACE MACRO is_area_code(s) AS regexp_full_match(s, '\\d{{6}}');
-CREATE OR REPLACE MACRO citizen_digits(s) AS regexp_replace(s, '[- ]', '', 'g');
+CREATE OR REPLACE MACRO citizen_digits(s) AS replace(replace(s, '-', ''), ' ', '');
 -- TRY_CAST: text such as ไม่มีบัตร or 1.10170E+12 is an invalid ID, not an error.
 CREATE OR REPLACE MACRO citizen_id_ok(d) AS coalesce(
     regexp_full_match(d, '\\d{{13}}') AND {thai.check_digit_sql("d")} = TRY_CAST(substr(d, 13, 1) AS INTEGER), false);
@@ -37,23 +41,10 @@ CREATE OR REPLACE MACRO age_at(birth, on_day) AS
 """
 
 
-def pseudonymiser(key: bytes):
-    """HMAC-SHA256 of a normalised citizen ID, hex. The same person gets the same pseudonym in
-    every source loaded with the same key, so people can be counted once across sources."""
-    inner = hmac.new(key, digestmod=hashlib.sha256)
-
-    def pseudonymise(values: pa.Array) -> pa.Array:
-        out = []
-        for v in values.to_pylist():
-            if v is None:
-                out.append(None)
-                continue
-            h = inner.copy()
-            h.update(v.encode())
-            out.append(h.hexdigest())
-        return pa.array(out, pa.string())
-
-    return pseudonymise
+def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
+    """HMAC's inner and outer padded keys (RFC 2104), for SHA-256's 64-byte blocks."""
+    block = (hashlib.sha256(key).digest() if len(key) > BLOCK else key).ljust(BLOCK, b"\0")
+    return bytes(b ^ 0x36 for b in block), bytes(b ^ 0x5C for b in block)
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params=()):
@@ -64,12 +55,14 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params=()):
 
 def register(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
     con.execute(MACROS)
-    con.create_function(
-        "pseudonymise",
-        pseudonymiser(key),
-        ["VARCHAR"],
-        "VARCHAR",
-        type="arrow",
-        null_handling="special",
-        side_effects=False,
+    # pseudonymise(id): HMAC-SHA256 of a normalised citizen ID, hex, computed by DuckDB's own
+    # sha256 (set-based, no Python per row). The same person gets the same pseudonym in every
+    # source loaded with the same key, so people can be counted once across sources. The key
+    # stays in this connection's variables, never in SQL text.
+    inner, outer = _hmac_pads(key)
+    con.execute("SET VARIABLE welfare_hmac_inner = ?", [inner])
+    con.execute("SET VARIABLE welfare_hmac_outer = ?", [outer])
+    con.execute(
+        "CREATE OR REPLACE TEMP MACRO pseudonymise(id) AS sha256(getvariable('welfare_hmac_outer') "
+        "|| unhex(sha256(getvariable('welfare_hmac_inner') || encode(id))))"
     )

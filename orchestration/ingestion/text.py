@@ -30,8 +30,28 @@ def normalise(text: str) -> str:
     for char, replacement in _REPLACEMENTS.items():
         if char in text:
             text = text.replace(char, replacement)
+    return compose(text)
+
+
+def compose(text: str) -> str:
+    """The part of ``normalise`` that needs whole characters: NFC and sara am."""
     text = unicodedata.normalize("NFC", text)
     return _SARA_AM.sub("\\1\u0e33", text) if "\u0e4d" in text else text
+
+
+def byte_replacements(encoding: str) -> bytes:
+    """``normalise``'s replacements as a ``bytes.translate`` table for an encoding of one byte per
+    character (TIS-620, cp874): applied before decoding, many times faster than in decoded text.
+    In such an encoding each of them is one byte to one ASCII byte (a Thai digit, a no-break
+    space); ``normalise`` would delete none."""
+    table = bytearray(range(256))
+    for byte in range(128, 256):
+        char = bytes([byte]).decode(encoding, errors="ignore")
+        if char in _REPLACEMENTS:
+            replacement = _REPLACEMENTS[char]
+            assert len(replacement) == 1 and replacement.isascii(), (encoding, char)
+            table[byte] = ord(replacement)
+    return bytes(table)
 
 
 def header_key(text: str) -> str:

@@ -118,29 +118,41 @@ def _checks(col: Column, today: str) -> list[tuple[str, str, str]]:
     return [(reason, cond, v) for reason, cond in checks]
 
 
-def _distinct_texts_sql(columns: list[Column], source_view: str) -> str | None:
-    selects = [f"SELECT th_clean({c.name}) AS text FROM {source_view}" for c in columns]
-    if not selects:
+def validated_columns(source: Source) -> list[Column]:
+    """The columns validation reads: a dropped personal column (a name, an address) only when a
+    check needs its value; otherwise nothing is done with it at all."""
+    return [c for c in source.columns if c.personal != "drop" or _checks(c, "today")]
+
+
+def cleaned_rows_sql(source: Source, source_view: str) -> str:
+    """Every row of ``source_view`` with the tidied text (``c_<name>``) of each validated column."""
+    cleaned = "".join(f", th_clean({c.name}) AS c_{c.name}" for c in validated_columns(source))
+    return f"SELECT _row_number, _sheet{cleaned} FROM {source_view}"
+
+
+def _distinct_texts_sql(columns: list[Column], cleaned: str) -> str | None:
+    if not columns:
         return None
-    return f"SELECT DISTINCT text FROM ({' UNION ALL '.join(selects)}) WHERE text IS NOT NULL"
+    texts = ", ".join(f"c_{c.name}" for c in columns)
+    return f"SELECT DISTINCT text FROM (SELECT unnest([{texts}]) AS text FROM {cleaned}) WHERE text IS NOT NULL"
 
 
-def date_texts_sql(source: Source, source_view: str) -> str | None:
-    """Distinct cleaned texts of the date columns: each is parsed once (see ``dates.py``)."""
-    return _distinct_texts_sql([c for c in source.columns if c.type == "date"], source_view)
+def date_texts_sql(source: Source, cleaned: str) -> str | None:
+    """Distinct texts of the date columns: each is parsed once (see ``dates.py``)."""
+    return _distinct_texts_sql([c for c in source.columns if c.type == "date"], cleaned)
 
 
-def address_texts_sql(source: Source, source_view: str) -> str | None:
-    """Distinct cleaned values of subdistrict columns that are not codes: address text."""
-    query = _distinct_texts_sql([c for c in source.columns if c.type == "subdistrict"], source_view)
+def address_texts_sql(source: Source, cleaned: str) -> str | None:
+    """Distinct values of subdistrict columns that are not codes: address text."""
+    query = _distinct_texts_sql([c for c in source.columns if c.type == "subdistrict"], cleaned)
     return f"SELECT text FROM ({query}) WHERE NOT is_area_code(text)" if query else None
 
 
-def checked_rows_sql(source: Source, source_view: str, today: str) -> str:
-    """Every row of ``source_view`` with its typed columns and its list of problems. Needs the
-    tables ``address_lookup(address, code, status)`` and ``date_lookup(text, parsed)``."""
-    cols = source.columns
-    cleaned = ", ".join(f"th_clean({c.name}) AS c_{c.name}" for c in cols)
+def checked_rows_sql(source: Source, cleaned: str, today: str) -> str:
+    """Every row of ``cleaned`` (see ``cleaned_rows_sql``) with its typed columns, the text of
+    those that may be shown and its list of problems. Needs the tables
+    ``address_lookup(address, code, status)`` and ``date_lookup(text, parsed)``."""
+    cols = validated_columns(source)
     parsed = "".join(f", {e}" for c in cols if (e := _parsed_expression(c)))
     typed = ", ".join(f"{typed_expression(c)} AS {c.name}" for c in cols)
     checks = [chk for c in cols for chk in _checks(c, today)]
@@ -149,6 +161,8 @@ def checked_rows_sql(source: Source, source_view: str, today: str) -> str:
         f"CASE WHEN {cond} THEN {{'reason': {_q(reason)}, 'column': {_q(column)}}} END"
         for reason, cond, column in checks
     )
+    # Most rows pass every check: their list is not built.
+    any_problem = " OR ".join(f"({cond})" for _, cond, _ in checks)
     # Address text resolves through one join per subdistrict column; codes do not need it.
     places = [c.name for c in cols if c.type == "subdistrict"]
     joins = " ".join(
@@ -156,18 +170,23 @@ def checked_rows_sql(source: Source, source_view: str, today: str) -> str:
         + [f"LEFT JOIN date_lookup t_{c.name} ON t_{c.name}.text = c_{c.name}" for c in cols if c.type == "date"]
     )
     address_codes = "".join(f", a_{n}.code AS a_{n}_code, a_{n}.status AS address_status_{n}" for n in places)
+    shown = "".join(f", c_{c.name}" for c in cols if c.personal is None)
+    return f"""
+    WITH parsed AS (SELECT {cleaned}.*{parsed}{address_codes} FROM {cleaned} {joins}),
+    typed AS (SELECT parsed.*, {typed} FROM parsed)
+    SELECT _row_number, _sheet, {", ".join(c.name for c in cols)}{shown},
+        CASE WHEN {any_problem} THEN list_filter([{problems}], lambda p: p IS NOT NULL) ELSE [] END AS problems
+    FROM typed
+    """
+
+
+def mark_duplicates_sql(source: Source, checked: str) -> str:
+    """Of the valid rows of ``checked`` with the same key, the first wins; the later ones become
+    duplicates. Only the key and row number are sorted, not whole rows."""
     key = ", ".join(source.primary_key)
     key_present = " AND ".join(f"{k} IS NOT NULL" for k in source.primary_key)
-    duplicate = f"{{'reason': 'duplicate_key', 'column': {_q(key)}}}"
     return f"""
-    WITH cleaned AS (SELECT _row_number, _sheet, {cleaned} FROM {source_view}),
-    parsed AS (SELECT cleaned.*{parsed}{address_codes} FROM cleaned {joins}),
-    typed AS (SELECT parsed.*, {typed} FROM parsed),
-    checked AS (SELECT *, list_filter([{problems}], lambda p: p IS NOT NULL) AS problems FROM typed)
-    -- The first valid row with a key wins; later valid rows with the same key are duplicates.
-    SELECT * REPLACE (CASE
-        WHEN len(problems) = 0 AND {key_present} AND row_number() OVER (
-            PARTITION BY {key}, len(problems) = 0 ORDER BY _row_number) > 1
-        THEN [{duplicate}] ELSE problems END AS problems)
-    FROM checked
+    UPDATE {checked} SET problems = [{{'reason': 'duplicate_key', 'column': {_q(key)}}}]
+    WHERE rowid IN (SELECT rowid FROM {checked} WHERE len(problems) = 0 AND {key_present}
+                    QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY _row_number) > 1)
     """

@@ -114,3 +114,10 @@ def test_the_incremental_run_publishes_what_a_full_rebuild_publishes(runs):
     assert [name for name in PUBLISHED if incremental[name] != full[name]] == []
     loads = json.loads(incremental[release.INSPECT])["welfare"]["tables"]["dq_source_loads"]["count"]
     assert loads > 0
+
+
+def test_the_second_build_in_a_data_folder_does_not_parse_the_dbt_project_again(runs):
+    """The partial-parse file is kept per data folder (dbt's profile names the folder)."""
+    logs = list((runs["picked_up"].dbt_artifacts / runs["incremental"].run_id).glob("*/dbt.log"))
+    assert logs
+    assert [log.parent.name for log in logs if "UnableToPartialParse" in log.read_text()] == []

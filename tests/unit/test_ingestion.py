@@ -1,5 +1,7 @@
 """Ingestion on files written by hand here, in the formats Thai offices export."""
 
+import hashlib
+import hmac
 import json
 from datetime import date
 
@@ -8,7 +10,7 @@ import openpyxl
 import pytest
 
 from orchestration import dimensions
-from orchestration.ingestion import load, sql_functions
+from orchestration.ingestion import load, sql_functions, text, validate
 from orchestration.ingestion.refusals import FileRefused
 from orchestration.metadata.sources import LAO_BUDGETS, POPULATION, SOCIAL_ASSISTANCE, WELFARE_ORGS, WELFARE_REGISTRY
 
@@ -272,3 +274,47 @@ def test_an_unexpected_extra_column_is_noted_and_ignored(con, tmp_path):
     record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
     assert record.rows_accepted == 1
     assert "unexpected column(s) ignored: หมายเหตุ" in record.notes
+
+
+@pytest.mark.parametrize("key", [b"test-key", b"k" * 64, "กุญแจลับ".encode() * 10])
+def test_pseudonyms_are_hmac_sha256_of_the_citizen_id(key):
+    """DuckDB computes the keyed hash set-based; it must be the standard HMAC, whatever the key's
+    length (one longer than SHA-256's block is hashed first)."""
+    con = duckdb.connect()
+    sql_functions.register(con, key)
+    for citizen_id in (VALID_ID, "1-1017-00230-70-8", "ไม่มีบัตร", ""):
+        expected = hmac.new(key, citizen_id.encode(), hashlib.sha256).hexdigest()
+        assert sql_functions.scalar(con, "SELECT pseudonymise(?)", [citizen_id]) == expected
+    assert sql_functions.scalar(con, "SELECT pseudonymise(NULL)") is None
+    macro = str(con.execute("SELECT * FROM duckdb_functions() WHERE function_name = 'pseudonymise'").fetchall())
+    assert "getvariable" in macro and key.decode() not in macro  # the key is not in the SQL
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("  ผู้สูงอายุ ", "ผู้สูงอายุ"),
+        ("ต.ปากน้ำโพ   อ.เมือง", "ต.ปากน้ำโพ อ.เมือง"),
+        ("บ้าน\tเลขที่\r\n12", "บ้าน เลขที่ 12"),
+        (" \n ", None),
+        ("", None),
+    ],
+)
+def test_white_space_is_collapsed_and_trimmed(text, clean):
+    con = duckdb.connect()
+    sql_functions.register(con, b"test-key")
+    assert sql_functions.scalar(con, "SELECT th_clean(?)", [text]) == clean
+
+
+def test_cp874_replacements_on_bytes_equal_normalising_the_text():
+    every_character = bytes(b for b in range(256) if bytes([b]).decode("cp874", errors="ignore"))
+    table = text.byte_replacements("cp874")
+    decoded = every_character.decode("cp874")
+    assert text.compose(every_character.translate(table).decode("cp874")) == text.normalise(decoded)
+    assert "๕" in decoded and "\u00a0" in decoded  # the table has work to do
+
+
+def test_names_and_addresses_that_are_dropped_are_not_validated():
+    validated = {c.name for c in validate.validated_columns(WELFARE_REGISTRY)}
+    assert not validated & {"first_name", "last_name", "address"}
+    assert {"citizen_id", "birth_date", "subdistrict_code"} <= validated
