@@ -27,6 +27,13 @@ class Catalogue:
         return self.areas.get(area["province_code"]) if area["area_level"] == "district" else None
 
 
+def _codes_under(parent: str) -> tuple[str, str]:
+    """The area codes that start with ``parent`` (a province's districts, a district's
+    subdistricts; every province under ""), as a range the key's index can seek: DOPA codes are
+    digits, and ":" sorts right after "9"."""
+    return parent, parent + ":"
+
+
 async def _rows(db, sql: str, params=()) -> list[dict]:
     return [dict(r) for r in (await db.execute(sql, params)).rows]
 
@@ -64,8 +71,8 @@ async def children(db, indicator: str, parent: str, level: str, year: int) -> li
     return await _rows(
         db,
         "SELECT * FROM indicator_values WHERE indicator_code = ? AND area_level = ? AND fiscal_year = ? "
-        "AND substr(area_code, 1, ?) = ? ORDER BY area_code",
-        (indicator, level, year, len(parent), parent),
+        "AND area_code >= ? AND area_code < ? ORDER BY area_code",
+        (indicator, level, year, *_codes_under(parent)),
     )
 
 
@@ -86,6 +93,6 @@ async def status_counts(db, level: str, area_prefix: str, year: int) -> list[dic
     return await _rows(
         db,
         "SELECT progress_status, count(*) AS n FROM indicator_values WHERE area_level = ? AND fiscal_year = ? "
-        "AND substr(area_code, 1, ?) = ? GROUP BY progress_status ORDER BY n DESC",
-        (level, year, len(area_prefix), area_prefix),
+        "AND area_code >= ? AND area_code < ? GROUP BY progress_status ORDER BY n DESC",
+        (level, year, *_codes_under(area_prefix)),
     )
