@@ -25,6 +25,11 @@ MARKERS = (
 # The short forms typed without their dot stand alone before the name: "ต ปากน้ำโพ".
 BARE = {"ต": "subdistrict", "อ": "district", "จ": "province"}
 POSTAL_CODE = re.compile(r"\d{5}")
+# An address from its first marker on, for DuckDB (RE2): house number and village come before
+# it and never decide the subdistrict, so every house of a subdistrict is resolved as one text.
+PLACE_PATTERN = r"(?:^|[\s,])((?:{}|[{}](?:[\s,]|$)).*)".format(
+    "|".join(re.escape(marker) for _, marker in MARKERS), "".join(BARE)
+)
 
 
 def parts(text: str) -> dict[str, str]:

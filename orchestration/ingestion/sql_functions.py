@@ -7,6 +7,7 @@ import hashlib
 
 import duckdb
 
+from orchestration.ingestion import addresses
 from orchestration.metadata import thai
 
 BLOCK = 64  # bytes: SHA-256's block size
@@ -27,6 +28,8 @@ CREATE OR REPLACE MACRO accounting_number(t) AS CASE
 END;
 CREATE OR REPLACE MACRO parse_decimal(s) AS coalesce(TRY_CAST(s AS DECIMAL(38, 6)),
     TRY_CAST(accounting_number(regexp_replace(s, '[,\\s฿]|บาท|บ\\.', '', 'g')) AS DECIMAL(38, 6)));
+-- An address without what comes before its first marker (ต. อ. จ. ตำบล …), see addresses.py.
+CREATE OR REPLACE MACRO address_place(s) AS coalesce(nullif(regexp_extract(s, '{addresses.PLACE_PATTERN}', 1), ''), s);
 CREATE OR REPLACE MACRO is_area_code(s) AS regexp_full_match(s, '\\d{{6}}');
 CREATE OR REPLACE MACRO citizen_digits(s) AS replace(replace(s, '-', ''), ' ', '');
 -- TRY_CAST: text such as ไม่มีบัตร or 1.10170E+12 is an invalid ID, not an error.

@@ -125,15 +125,18 @@ def validated_columns(source: Source) -> list[Column]:
 
 
 def cleaned_rows_sql(source: Source, source_view: str) -> str:
-    """Every row of ``source_view`` with the tidied text (``c_<name>``) of each validated column."""
-    cleaned = "".join(f", th_clean({c.name}) AS c_{c.name}" for c in validated_columns(source))
-    return f"SELECT _row_number, _sheet{cleaned} FROM {source_view}"
+    """Every row of ``source_view`` with the tidied text (``c_<name>``) of each validated column
+    and, for a subdistrict written as an address, the place it names (``p_<name>``)."""
+    cols = validated_columns(source)
+    cleaned = "".join(f", th_clean({c.name}) AS c_{c.name}" for c in cols)
+    places = "".join(f", address_place(th_clean({c.name})) AS p_{c.name}" for c in cols if c.type == "subdistrict")
+    return f"SELECT _row_number, _sheet{cleaned}{places} FROM {source_view}"
 
 
-def _distinct_texts_sql(columns: list[Column], cleaned: str) -> str | None:
+def _distinct_texts_sql(columns: list[Column], cleaned: str, prefix: str = "c") -> str | None:
     if not columns:
         return None
-    texts = ", ".join(f"c_{c.name}" for c in columns)
+    texts = ", ".join(f"{prefix}_{c.name}" for c in columns)
     return f"SELECT DISTINCT text FROM (SELECT unnest([{texts}]) AS text FROM {cleaned}) WHERE text IS NOT NULL"
 
 
@@ -143,8 +146,8 @@ def date_texts_sql(source: Source, cleaned: str) -> str | None:
 
 
 def address_texts_sql(source: Source, cleaned: str) -> str | None:
-    """Distinct values of subdistrict columns that are not codes: address text."""
-    query = _distinct_texts_sql([c for c in source.columns if c.type == "subdistrict"], cleaned)
+    """Distinct places named by subdistrict columns that are not codes: address text."""
+    query = _distinct_texts_sql([c for c in source.columns if c.type == "subdistrict"], cleaned, prefix="p")
     return f"SELECT text FROM ({query}) WHERE NOT is_area_code(text)" if query else None
 
 
@@ -166,7 +169,7 @@ def checked_rows_sql(source: Source, cleaned: str, today: str) -> str:
     # Address text resolves through one join per subdistrict column; codes do not need it.
     places = [c.name for c in cols if c.type == "subdistrict"]
     joins = " ".join(
-        [f"LEFT JOIN address_lookup a_{n} ON a_{n}.address = c_{n}" for n in places]
+        [f"LEFT JOIN address_lookup a_{n} ON a_{n}.address = p_{n}" for n in places]
         + [f"LEFT JOIN date_lookup t_{c.name} ON t_{c.name}.text = c_{c.name}" for c in cols if c.type == "date"]
     )
     address_codes = "".join(f", a_{n}.code AS a_{n}_code, a_{n}.status AS address_status_{n}" for n in places)

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from orchestration import dimensions
-from orchestration.ingestion import load, sql_functions, text, validate
+from orchestration.ingestion import addresses, load, sql_functions, text, validate
 from orchestration.ingestion.refusals import FileRefused
 from orchestration.metadata.sources import LAO_BUDGETS, POPULATION, SOCIAL_ASSISTANCE, WELFARE_ORGS, WELFARE_REGISTRY
 
@@ -318,3 +318,22 @@ def test_names_and_addresses_that_are_dropped_are_not_validated():
     validated = {c.name for c in validate.validated_columns(WELFARE_REGISTRY)}
     assert not validated & {"first_name", "last_name", "address"}
     assert {"citizen_id", "birth_date", "subdistrict_code"} <= validated
+
+
+def test_every_house_of_a_subdistrict_is_resolved_as_one_place(con):
+    """Only the place an address names is looked up, whatever house and village come first; it
+    resolves as the whole address does."""
+    written = [
+        "12 หมู่ 3 ต.ปากน้ำโพ อ.เมือง จ.นครสวรรค์",
+        "7/1 ม.5 ต.ปากน้ำโพ อ.เมือง จ.นครสวรรค์",
+        "บ้านเลขที่ 99 ต.ปากน้ำโพ อ.เมือง จ.นครสวรรค์",
+        "ต ปากน้ำโพ อ เมือง จ นครสวรรค์",
+        "3 ตำบลปากน้ำโพ อำเภอเมืองนครสวรรค์ จังหวัดนครสวรรค์ 60000",
+        "12/3 แขวงวังบูรพาภิรมย์ เขตพระนคร",
+        "ต.วังทอง",
+        "ปากน้ำโพ",
+    ]
+    places = [sql_functions.scalar(con, "SELECT address_place(?)", [text]) for text in written]
+    assert len(set(places[:3])) == 1
+    assert [addresses.resolve(p) for p in places] == [addresses.resolve(t) for t in written]
+    assert addresses.resolve(places[0]) == ("600101", "resolved")
