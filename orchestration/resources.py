@@ -9,6 +9,7 @@ import duckdb
 from pydantic import PrivateAttr
 
 from orchestration.ingestion import sql_functions
+from orchestration.ingestion.sql_functions import scalar
 from orchestration.lock import BuildLock
 from orchestration.settings import Settings, duckdb_memory_limit, hmac_key
 
@@ -51,7 +52,12 @@ class Warehouse(dg.ConfigurableResource):
             # SET rather than connect(config=...): the settings are the database's, and a second
             # connection to the same file in this process with other config would be refused.
             con.execute("SET memory_limit = ?", [duckdb_memory_limit()])
-            con.execute("SET temp_directory = ?", [str(self.folders.duckdb_spill_dir)])
+            # Once DuckDB has spilled, setting the folder again fails even to the same value: a
+            # connection opened while another in this process is open leaves it as it is.
+            spill = self.folders.duckdb_spill_dir
+            spill.mkdir(parents=True, exist_ok=True)  # DuckDB makes the last folder only (dbt's too)
+            if scalar(con, "SELECT current_setting('temp_directory')") != str(spill):
+                con.execute("SET temp_directory = ?", [str(spill)])
             if not read_only:
                 sql_functions.register(con, hmac_key())
             yield con
