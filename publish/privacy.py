@@ -16,6 +16,19 @@ def citizen_ids_in_text(text: str) -> list[str]:
     return [d for d in found if thai.is_citizen_id(d)]
 
 
+# The tables SQLite's full-text search keeps its index in: integers and blobs of its own (a
+# segment id passes the checksum by chance in a national database), never the text itself,
+# which is scanned where it is stored.
+FTS_INDEX_TABLES = ("data", "idx", "docsize", "config")
+
+
+def _fts_index_tables(con: sqlite3.Connection) -> set[str]:
+    searches = con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND upper(sql) LIKE 'CREATE VIRTUAL TABLE%USING FTS%'"
+    )
+    return {f"{name}_{suffix}" for (name,) in searches for suffix in FTS_INDEX_TABLES}
+
+
 def scan_sqlite(path: Path) -> list[str]:
     """Every table.column holding a value that looks like a citizen ID. Floating-point
     columns are skipped: no ID is stored as a REAL, and their digits would match by chance."""
@@ -23,7 +36,7 @@ def scan_sqlite(path: Path) -> list[str]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        for table in tables:
+        for table in sorted(set(tables) - _fts_index_tables(con)):
             for _, column, *_ in con.execute(f'PRAGMA table_info("{table}")'):
                 values = con.execute(
                     f'SELECT DISTINCT CAST("{column}" AS TEXT) FROM "{table}" '

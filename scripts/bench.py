@@ -293,6 +293,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--keep", type=Path, help="a folder to build in and keep, instead of a temporary one")
+    parser.add_argument("--landing", type=Path, help="demo files generated before (with the same --provinces, --scale)")
     parser.add_argument("--json", type=Path, help="where to write the figures (default: data/bench-….json)")
     args = parser.parse_args()
     scratch = settings.REPO / "data"  # on disk beside the usual data folder, never in the repository
@@ -308,12 +309,19 @@ def main() -> int:
         report = {"provinces": args.provinces, "scale": args.scale, "machine": machine()}
         print(f"bench: provinces {args.provinces}, scale {args.scale}, in {config.data_dir}", flush=True)
 
-        sampler, started, ended = run_measured(
-            welfare("demo", "--provinces", args.provinces, "--scale", str(args.scale)), env, logs / "demo.log"
-        )
-        manifest = json.loads((config.landing_dir / "manifest.json").read_text())
-        cpu, peak = sampler.between(started, ended)
-        stages = [Stage("generate", ended - started, cpu, peak, sum(f["rows"] for f in manifest["files"].values()))]
+        stages = []
+        if args.landing:  # files generated before: the generation is not measured again
+            config.data_dir.mkdir(parents=True, exist_ok=True)
+            config.landing_dir.symlink_to(args.landing.resolve(), target_is_directory=True)
+        else:
+            sampler, started, ended = run_measured(
+                welfare("demo", "--provinces", args.provinces, "--scale", str(args.scale)), env, logs / "demo.log"
+            )
+            manifest = json.loads((config.landing_dir / "manifest.json").read_text())
+            cpu, peak = sampler.between(started, ended)
+            stages.append(
+                Stage("generate", ended - started, cpu, peak, sum(f["rows"] for f in manifest["files"].values()))
+            )
 
         sampler, started, ended = run_measured(welfare("build"), env, logs / "build.log")
         stages += build_stages(config, sampler)
