@@ -74,7 +74,7 @@ class LiveRelease:
     async def switch_to(self, folder: Path) -> None:
         ds = datasette_for(folder)
         await ds.invoke_startup()
-        await ds.client.get("/-/versions.json")  # open the database before the first real request
+        await ds.client.get("/")  # open the database and read the portal's catalogue before the first reader
         old = self._datasette
         self._datasette, self.folder = ds, folder
         self.app = ds.app()

@@ -42,9 +42,9 @@ async def catalogue(db) -> Catalogue:
     indicators = await _rows(db, "SELECT * FROM dim_indicators ORDER BY document DESC, strategy_no, indicator_no")
     areas = await _rows(
         db,
-        "SELECT * FROM dim_areas WHERE area_level IN ('country', 'province', 'district') "
-        "AND area_code IN (SELECT DISTINCT area_code FROM indicator_values WHERE area_level != 'subdistrict') "
-        "ORDER BY area_code",
+        # One index seek per area (codes are unique across levels), not a scan of every value.
+        "SELECT * FROM dim_areas AS a WHERE area_level IN ('country', 'province', 'district') "
+        "AND EXISTS (SELECT 1 FROM indicator_values AS v WHERE v.area_code = a.area_code) ORDER BY area_code",
     )
     years = await _rows(db, "SELECT fiscal_year FROM dim_fiscal_years WHERE in_reporting_period ORDER BY fiscal_year")
     marks = ", ".join("?" * len(LABELLED))
