@@ -9,7 +9,6 @@ import duckdb
 from pydantic import PrivateAttr
 
 from orchestration.ingestion import sql_functions
-from orchestration.ingestion.sql_functions import scalar
 from orchestration.lock import BuildLock
 from orchestration.settings import Settings, duckdb_memory_limit, hmac_key
 
@@ -56,7 +55,7 @@ class Warehouse(dg.ConfigurableResource):
             # connection opened while another in this process is open leaves it as it is.
             spill = self.folders.duckdb_spill_dir
             spill.mkdir(parents=True, exist_ok=True)  # DuckDB makes the last folder only (dbt's too)
-            if scalar(con, "SELECT current_setting('temp_directory')") != str(spill):
+            if sql_functions.scalar(con, "SELECT current_setting('temp_directory')") != str(spill):
                 con.execute("SET temp_directory = ?", [str(spill)])
             if not read_only:
                 sql_functions.register(con, hmac_key())

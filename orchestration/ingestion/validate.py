@@ -129,8 +129,8 @@ def cleaned_rows_sql(source: Source, source_view: str) -> str:
     and, for a subdistrict written as an address, the place it names (``p_<name>``)."""
     cols = validated_columns(source)
     cleaned = "".join(f", th_clean({c.name}) AS c_{c.name}" for c in cols)
-    places = "".join(f", address_place(th_clean({c.name})) AS p_{c.name}" for c in cols if c.type == "subdistrict")
-    return f"SELECT _row_number, _sheet{cleaned}{places} FROM {source_view}"
+    places = "".join(f", address_place(c_{c.name}) AS p_{c.name}" for c in cols if c.type == "subdistrict")
+    return f"SELECT *{places} FROM (SELECT _row_number, _sheet{cleaned} FROM {source_view})"
 
 
 def _distinct_texts_sql(columns: list[Column], cleaned: str, prefix: str = "c") -> str | None:
