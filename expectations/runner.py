@@ -6,8 +6,8 @@ stops publication) or a warning (reported, not stopping). No result keeps sample
 table's values may be personal, so ``partial_unexpected_count`` is 0 everywhere.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -25,6 +25,7 @@ SQLITE = "candidate"  # the candidate release's SQLite file
 
 @dataclass(frozen=True)
 class Failure:
+    number: int  # the expectation's place in its suite
     expectation: str
     column: str | list | None
     severity: str
@@ -55,6 +56,21 @@ class Outcome:
 
     def __add__(self, other: "Outcome") -> "Outcome":
         return Outcome(self.evaluated + other.evaluated, self.failures + other.failures)
+
+
+def combined(parts: list[Outcome]) -> Outcome:
+    """One suite's outcome over the parts of a table: an expectation fails if it failed in any
+    part, with its unexpected rows summed over the parts."""
+    failed: dict[int, Failure] = {}
+    for part in parts:
+        for f in part.failures:
+            seen = failed.get(f.number)
+            failed[f.number] = (
+                f
+                if seen is None
+                else replace(seen, unexpected_count=(seen.unexpected_count or 0) + (f.unexpected_count or 0))
+            )
+    return Outcome(parts[0].evaluated, [failed[n] for n in sorted(failed)])
 
 
 def asset_of(suite: str) -> str:
@@ -134,16 +150,25 @@ def validate(root: Path, run_name: str, df: pd.DataFrame, make_suite: Callable[[
     return _outcome(result)
 
 
+def validate_parts(
+    root: Path, run_name: str, parts: Iterable[pd.DataFrame], make_suite: Callable[[], gx.ExpectationSuite]
+) -> Outcome:
+    """Validate a table one part at a time, so that only one part is in memory: each part's
+    result is stored as a validation of its own time within the run, and the outcome combines them."""
+    return combined([validate(root, run_name, df, make_suite) for df in parts])
+
+
 def _outcome(result) -> Outcome:
     failures = [
         Failure(
+            number=number,
             expectation=r.expectation_config.type,
             column=r.expectation_config.kwargs.get("column") or r.expectation_config.kwargs.get("column_list"),
             severity=severity(r.expectation_config),
             unexpected_count=r.result.get("unexpected_count"),
             observed=r.result.get("observed_value"),
         )
-        for r in result.results
+        for number, r in enumerate(result.results, start=1)
         if not r.success
     ]
     return Outcome(result.statistics["evaluated_expectations"], failures)

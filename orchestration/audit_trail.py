@@ -4,6 +4,7 @@ and, for the demo, the planted faults that ingestion caught. Published as the ``
 """
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
 import duckdb
@@ -42,32 +43,51 @@ def _expectation(config) -> str:
     return f"{config.type} {json.dumps(kwargs, ensure_ascii=False, sort_keys=True, default=str)}"
 
 
+def _combined(results: tuple) -> tuple:
+    """One expectation's result over the parts its table was validated in (see
+    ``runner.validate_parts``): it held if it held in every part; its counts are summed."""
+    if len(results) == 1:
+        r = results[0].result
+        observed = r.get("observed_value")
+        return (
+            None if observed is None else json.dumps(observed, default=str),
+            r.get("element_count"),
+            r.get("unexpected_count"),
+            r.get("unexpected_percent"),
+        )
+    elements, unexpected, missing = (
+        sum(r.result.get(name) or 0 for r in results) for name in ("element_count", "unexpected_count", "missing_count")
+    )
+    return None, elements, unexpected, 100 * unexpected / (elements - missing) if elements > missing else None
+
+
 def record_validations(con: duckdb.DuckDBPyConnection, gx_root: Path) -> None:
-    """Every validation the GX context stored and the trail does not hold yet."""
+    """Every validation the GX context stored and the trail does not hold yet: one row per
+    expectation of a suite in a run, however many parts its table was validated in."""
     store = runner.context(gx_root).validation_results_store
     seen = set(con.execute(f"SELECT DISTINCT run_id, suite FROM {SCHEMA}.audit_validation_results").fetchall())
-    rows = []
+    runs = defaultdict(list)
     for key in store.list_keys():
-        run_id, suite = key.run_id.run_name, key.expectation_suite_identifier.name
+        runs[key.run_id.run_name, key.expectation_suite_identifier.name].append(key)
+    rows = []
+    for (run_id, suite), keys in runs.items():
         if (run_id, suite) in seen:
             continue
-        validation = store.get(key)
-        for number, r in enumerate(validation.results, start=1):
-            observed = r.result.get("observed_value")
+        keys.sort(key=lambda k: k.run_id.run_time)
+        parts = [store.get(k).results for k in keys]
+        for number, results in enumerate(zip(*parts, strict=True), start=1):
+            config = results[0].expectation_config
             rows.append(
                 (
                     run_id,
-                    key.run_id.run_time,
+                    keys[0].run_id.run_time,
                     suite,
                     runner.asset_of(suite),
                     number,
-                    _expectation(r.expectation_config),
-                    suites.severity(r.expectation_config),
-                    r.success,
-                    None if observed is None else json.dumps(observed, default=str),
-                    r.result.get("element_count"),
-                    r.result.get("unexpected_count"),
-                    r.result.get("unexpected_percent"),
+                    _expectation(config),
+                    suites.severity(config),
+                    all(r.success for r in results),
+                    *_combined(results),
                 )
             )
     _insert(con, TABLES["validation_results"], rows)

@@ -50,14 +50,18 @@ def _offline(page: Path) -> None:
 
 
 def _last_success(context) -> dict[str, bool]:
-    """Whether each suite's most recent validation passed."""
+    """Whether each suite passed in its most recent run, in every part its table was validated in."""
     store = context.validation_results_store
-    latest = {}
-    for key in store.list_keys():
+    keys = store.list_keys()
+    last = {}
+    for key in sorted(keys, key=lambda k: k.run_id.run_time):
+        last[key.expectation_suite_identifier.name] = key.run_id.run_name
+    passed = dict.fromkeys(last, True)
+    for key in keys:
         name = key.expectation_suite_identifier.name
-        if name not in latest or key.run_id.run_time > latest[name].run_id.run_time:
-            latest[name] = key
-    return {name: store.get(key).success for name, key in latest.items()}
+        if key.run_id.run_name == last[name]:
+            passed[name] = passed[name] and store.get(key).success
+    return passed
 
 
 def _row(site: Path, suite: str, passed: bool | None) -> str:
