@@ -9,7 +9,6 @@ import weakref
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
-from markupsafe import Markup
 
 from publish.portal import charts, data, gridmap
 from publish.portal.display import fiscal_year, number
@@ -28,17 +27,6 @@ async def _catalogue(datasette) -> data.Catalogue:
     except Exception:
         _catalogues.pop(datasette, None)  # the next request tries again
         raise
-
-
-_area_options: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-async def _area_choice(datasette, cat: data.Catalogue, selected: str) -> Markup:
-    """The options of the area choice with ``selected`` marked: rendered once per release."""
-    if datasette not in _area_options:
-        _area_options[datasette] = await datasette.render_template("_area_options.html", {"cat": cat})
-    option = f'<option value="{selected}">'
-    return Markup(_area_options[datasette].replace(option, option[:-1] + " selected>", 1))
 
 
 def _release(datasette) -> dict:
@@ -117,7 +105,6 @@ async def indicator(datasette, request):
         "current": current,
         "compared": compared,
         "compared_level": level,
-        "area_options": await _area_choice(datasette, cat, area_code),
     }
     # Drawing is the page's slowest part (tens of milliseconds for the country's 77 provinces):
     # done in a thread, so that the event loop goes on answering other readers meanwhile.

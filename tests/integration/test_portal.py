@@ -76,6 +76,13 @@ def test_each_indicator_page_quotes_the_strategy_and_draws_its_trend(client, cod
 def test_an_indicator_page_filters_by_district_and_year_and_its_csv_is_exactly_its_rows(client, demo_build):
     page = _page(client, "/indicators/S2.1?area=6001&year=2566")
     assert "เมืองนครสวรรค์ ปีงบประมาณ 2566" in page
+    # The area choice: the province and its districts, the one shown selected.
+    options = re.findall(r'<option value="(\d+)"( selected)?>', page.split('name="area"')[1].split("</select>")[0])
+    districts = _sqlite(
+        demo_build.published_db, "SELECT DISTINCT area_code FROM indicator_values WHERE area_level = 'district'"
+    )
+    assert {code for code, _ in options} == {"60"} | {code for (code,) in districts}
+    assert [code for code, selected in options if selected] == ["6001"]
     response = client.get("/indicators/S2.1.csv?area=6001")
     assert response.content.startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(io.BytesIO(response.content), encoding="utf-8-sig", dtype={"area_code": str})
