@@ -2,8 +2,8 @@
 
 ``publish/live`` links to the current release folder. Once a second the server looks where it
 points; when that changes, a new Datasette is made on the new release (immutable, with its
-inspect data), warmed with one request, then swapped in. Requests under way finish on the old
-one, which is closed a minute later. One process and one port: stopping it stops everything.
+inspect data), warmed (its database opened, its templates compiled), then swapped in. Requests
+under way finish on the old one, which is closed a minute later. One process and one port: stopping it stops everything.
 
 Releases never change once made, so every answer of a release carries an ETag naming it, a
 client that sends it back gets 304 Not Modified, and the answers to GETs are kept in memory for
@@ -74,7 +74,11 @@ class LiveRelease:
     async def switch_to(self, folder: Path) -> None:
         ds = datasette_for(folder)
         await ds.invoke_startup()
-        await ds.client.get("/")  # open the database and read the portal's catalogue before the first reader
+        # Open the database, read the portal's catalogue and compile the pages' templates before
+        # the first reader: twenty readers arriving at once would otherwise each wait for them.
+        await ds.client.get("/")
+        for template in TEMPLATES.glob("*.html"):
+            ds.jinja_env.get_template(template.name)
         old = self._datasette
         self._datasette, self.folder = ds, folder
         self.app = ds.app()

@@ -9,6 +9,7 @@ import weakref
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup
 
 from publish.portal import charts, data, gridmap
 from publish.portal.display import fiscal_year, number
@@ -27,6 +28,20 @@ async def _catalogue(datasette) -> data.Catalogue:
     except Exception:
         _catalogues.pop(datasette, None)  # the next request tries again
         raise
+
+
+# One per release's Datasette: the area choice's options rendered for each province's pages.
+_area_options: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+async def _area_choice(datasette, cat: data.Catalogue, province_code: str, selected: str) -> Markup:
+    """The options of the area choice on a page of ``province_code``'s, ``selected`` marked."""
+    rendered = _area_options.setdefault(datasette, {})
+    if province_code not in rendered:
+        context = {"cat": cat, "province_code": province_code}
+        rendered[province_code] = await datasette.render_template("_area_options.html", context)
+    option = f'<option value="{selected}">'
+    return Markup(rendered[province_code].replace(option, option[:-1] + " selected>", 1))
 
 
 def _release(datasette) -> dict:
@@ -105,10 +120,9 @@ async def indicator(datasette, request):
         "current": current,
         "compared": compared,
         "compared_level": level,
+        "area_options": await _area_choice(datasette, cat, province["area_code"], area_code),
     }
-    # Drawing is the page's slowest part (tens of milliseconds for the country's 77 provinces):
-    # done in a thread, so that the event loop goes on answering other readers meanwhile.
-    context |= await asyncio.to_thread(_indicator_charts, cat, ind, area, province, year, rows, compared, level)
+    context |= _indicator_charts(cat, ind, area, province, year, rows, compared, level)
     return await _page(datasette, request, "portal_indicator.html", **context)
 
 

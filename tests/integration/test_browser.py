@@ -95,7 +95,7 @@ def test_portal_pages_draw_in_a_real_browser(browser, portal, name, width):
     if name.startswith("indicator"):
         code = path.split("/")[2].split("?")[0]
         words = next(r for r in catalogue() if r["indicator_code"] == code)["name_th"]
-        marks = page.locator(".chart svg.pygal-chart .dots, .chart svg.pygal-chart .rect").count()
+        marks = page.locator(".chart svg.chart-svg .dot, .chart svg.chart-svg .bar").count()
         assert marks > 0, "the charts have marks"
     if name in ("indicator", "indicator-rate", "area"):
         assert page.locator("svg.grid-map rect").count() >= 5, "the map has its tiles"
