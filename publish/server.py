@@ -3,7 +3,8 @@
 ``publish/live`` links to the current release folder. Once a second the server looks where it
 points; when that changes, a new Datasette is made on the new release (immutable, with its
 inspect data), warmed (its database opened, its templates compiled), then swapped in. Requests
-under way finish on the old one, which is closed a minute later. One process and one port: stopping it stops everything.
+under way finish on the old one, which is closed a minute later. One process and one port:
+stopping it stops everything.
 
 Releases never change once made, so every answer of a release carries an ETag naming it, a
 client that sends it back gets 304 Not Modified, and the answers to GETs are kept in memory for

@@ -69,7 +69,7 @@ async def reader(client: httpx.AsyncClient, paths, offset: int, deadline: float,
 
 async def readers(base: str, paths, clients: int, seconds: float, results: list) -> None:
     """``clients`` readers at once, each with a client of its own, all made before the clock
-    starts: making one takes 30 ms of this process, which would be counted in the first requests."""
+    starts: making one takes 30–40 ms of this process, which would be counted in the first requests."""
     headers = {"accept-encoding": "gzip"}
     async with contextlib.AsyncExitStack() as stack:
         made = [
