@@ -11,7 +11,7 @@ from publish.portal.display import number
 FONT = "Sarabun, Loma, Garuda, 'Noto Sans Thai', sans-serif"
 MEASURED, PATH, TARGET, BAR = "#0b5394", "#999999", "#e69138", "#0b5394"
 INK, GRID = "#1a1a1a", "#dddddd"
-WIDTH = 560
+WIDTH = 400  # drawn narrow, so that its text stays readable on a phone (CSS caps it on a desktop)
 
 
 def _text(x: float, y: float, text: str, size: int = 13, anchor: str = "start", bold: bool = False) -> str:
@@ -105,7 +105,7 @@ def trend(rows: list[dict], indicator: dict, title: str) -> str:
     series = _trend_series(rows, indicator, years, targeted)
     shown = [v for _, values, *_ in series for v in values if v is not None]
     ticks = nice_ticks(min([0.0, *shown]), max([0.0, *shown]))
-    left, right, top, bottom = 78, WIDTH - 16, 36, 250
+    left, right, top, bottom = 70, WIDTH - 12, 36, 230
     x = lambda i: left + (right - left) * (i + 0.5) / len(years)  # noqa: E731
     y = lambda v: bottom - (bottom - top) * (v - ticks[0]) / (ticks[-1] - ticks[0])  # noqa: E731
     body = []
@@ -130,14 +130,14 @@ def comparison(rows: list[dict], indicator: dict, names: dict[str, str], title: 
     shown = sorted(rows, key=lambda r: (r["value"] is None, -(r["value"] or 0)))
     values = [r["value"] for r in shown if r["value"] is not None]
     low, high = min([0.0, *values]), max([0.0, *values]) or 1.0
-    label, value_room, row_height, top = 150, 90, 22, 36
+    label, value_room, row_height, top = 130, 70, 22, 36
     scale = (WIDTH - label - value_room) / (high - low)
     zero = label + 8 + (0 - low) * scale
     body = []
     for i, r in enumerate(shown):
         name = names.get(r["area_code"], r["area_code"])
         y = top + i * row_height
-        body.append(_text(label, y + 15, name if len(name) <= 20 else name[:19] + "…", 12, "end"))
+        body.append(_text(label, y + 15, name if len(name) <= 18 else name[:17] + "…", 12, "end"))
         if r["value"] is None:
             body.append(_text(zero + 4, y + 15, "ปกปิด" if r.get("is_suppressed") else "–", 12))
             continue
