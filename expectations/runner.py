@@ -6,6 +6,7 @@ stops publication) or a warning (reported, not stopping). No result keeps sample
 table's values may be personal, so ``partial_unexpected_count`` is 0 everywhere.
 """
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -85,6 +86,15 @@ def context(root: Path):
     gx_context = gx.get_context(mode="file", project_root_dir=str(root))
     gx_context.variables.progress_bars = {"globally": False}
     return gx_context
+
+
+def stored_runs(store) -> dict[tuple[str, str], list]:
+    """The keys of the stored validation results by (run, suite), oldest run first, each run's
+    parts (see ``validate_parts``) in the order they were validated."""
+    runs = defaultdict(list)
+    for key in sorted(store.list_keys(), key=lambda k: k.run_id.run_time):
+        runs[key.run_id.run_name, key.expectation_suite_identifier.name].append(key)
+    return runs
 
 
 def keep_latest_runs(root: Path, runs: int) -> None:

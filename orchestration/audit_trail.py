@@ -4,7 +4,6 @@ and, for the demo, the planted faults that ingestion caught. Published as the ``
 """
 
 import json
-from collections import defaultdict
 from pathlib import Path
 
 import duckdb
@@ -66,14 +65,10 @@ def record_validations(con: duckdb.DuckDBPyConnection, gx_root: Path) -> None:
     expectation of a suite in a run, however many parts its table was validated in."""
     store = runner.context(gx_root).validation_results_store
     seen = set(con.execute(f"SELECT DISTINCT run_id, suite FROM {SCHEMA}.audit_validation_results").fetchall())
-    runs = defaultdict(list)
-    for key in store.list_keys():
-        runs[key.run_id.run_name, key.expectation_suite_identifier.name].append(key)
     rows = []
-    for (run_id, suite), keys in runs.items():
+    for (run_id, suite), keys in runner.stored_runs(store).items():
         if (run_id, suite) in seen:
             continue
-        keys.sort(key=lambda k: k.run_id.run_time)
         parts = [store.get(k).results for k in keys]
         for number, results in enumerate(zip(*parts, strict=True), start=1):
             config = results[0].expectation_config

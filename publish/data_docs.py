@@ -52,16 +52,8 @@ def _offline(page: Path) -> None:
 def _last_success(context) -> dict[str, bool]:
     """Whether each suite passed in its most recent run, in every part its table was validated in."""
     store = context.validation_results_store
-    keys = store.list_keys()
-    last = {}
-    for key in sorted(keys, key=lambda k: k.run_id.run_time):
-        last[key.expectation_suite_identifier.name] = key.run_id.run_name
-    passed = dict.fromkeys(last, True)
-    for key in keys:
-        name = key.expectation_suite_identifier.name
-        if key.run_id.run_name == last[name]:
-            passed[name] = passed[name] and store.get(key).success
-    return passed
+    latest = {suite: keys for (_, suite), keys in runner.stored_runs(store).items()}  # oldest run first
+    return {suite: all(store.get(k).success for k in keys) for suite, keys in latest.items()}
 
 
 def _row(site: Path, suite: str, passed: bool | None) -> str:

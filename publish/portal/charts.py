@@ -9,7 +9,8 @@ import math
 from publish.portal.display import number
 
 FONT = "Sarabun, Loma, Garuda, 'Noto Sans Thai', sans-serif"
-MEASURED, PATH, TARGET, BAR = "#0b5394", "#999999", "#e69138", "#0b5394"
+MEASURED, PATH, TARGET = "#0b5394", "#999999", "#e69138"
+BAR = MEASURED
 INK, GRID = "#1a1a1a", "#dddddd"
 WIDTH = 400  # drawn narrow, so that its text stays readable on a phone (CSS caps it on a desktop)
 
