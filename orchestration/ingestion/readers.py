@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import islice
@@ -21,12 +21,14 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 from python_calamine import CalamineWorkbook
 
 from orchestration.ingestion import headers, records, sniff
 from orchestration.ingestion.refusals import FileRefused
 from orchestration.ingestion.sql_functions import scalar
-from orchestration.ingestion.text import normalise
+from orchestration.ingestion.text import CHANGED, byte_replacements, compose, normalise
+from orchestration.ingestion.validate import validated_columns
 from orchestration.metadata.sources import Source
 
 LANDING = "landing_file"
@@ -72,17 +74,27 @@ def cell_text(value) -> str:
 
 
 def _read_text(con, path: Path, source: Source, workdir: Path) -> ReadResult:
+    """UTF-8 and TIS-620 are read where they lie; UTF-16 is first transcoded to UTF-8."""
     workdir.mkdir(parents=True, exist_ok=True)
     utf8 = workdir / f"landing-{uuid.uuid4().hex}.csv"  # holds personal data: stays in the data folder
     try:
-        encoding = sniff.transcode(path, utf8)
-        recs = records.scan(utf8)
+        encoding = sniff.encoding(path)
+        if encoding in IN_PLACE:
+            sniff.check(path, encoding)
+            text, reading = path, IN_PLACE[encoding]
+        else:
+            sniff.transcode(path, utf8, encoding)
+            text, reading = utf8, IN_PLACE["utf-8"]
+        recs = records.scan(text)
         content = np.flatnonzero(~recs.blank)
-        delimiter, header = _find_text_header(utf8, recs, content[: headers.SEARCH_ROWS], source)
+        first = records.text_of(text, recs, content[: headers.SEARCH_ROWS], reading.from_bytes)
+        delimiter, header = _find_text_header(first, source)
         header = headers.require_columns(path, header, source)
         data = content[header.row + header.height :]
-        result = _read_csv_with_duckdb(con, utf8, recs, data, delimiter, header, source)
+        result = _read_csv_with_duckdb(con, text, reading, recs, data, delimiter, header, source)
         if result is None:  # DuckDB and the record scan disagree (a stray quote): read it row by row
+            if text == path:
+                sniff.transcode(path, utf8, encoding)
             result = _read_csv_with_python(con, path, utf8, delimiter, source)
         else:
             result.notes += _extra_columns_note(header)
@@ -93,13 +105,45 @@ def _read_text(con, path: Path, source: Source, workdir: Path) -> ReadResult:
         utf8.unlink(missing_ok=True)
 
 
+@dataclass(frozen=True)
+class InPlace:
+    """How DuckDB reads a file in an encoding where it lies, and how its text is normalised as
+    ``sniff.transcode`` would write it: ``from_bytes`` for a few records (the header),
+    ``from_value`` for a value DuckDB read that ``changes`` (SQL, true where it may)."""
+
+    duckdb_encoding: str
+    from_bytes: Callable[[bytes], str]
+    from_value: Callable[[str], str]
+    changes: str
+
+
+_CP874_REPLACEMENTS = byte_replacements("cp874")
+
+
+def _from_cp874(raw: bytes) -> str:
+    return compose(raw.translate(_CP874_REPLACEMENTS).decode("cp874"))
+
+
+# A UTF-8 value changes if it holds a character normalising replaces or composes, or is not NFC.
+_UTF8_CHANGES = f"regexp_matches(value, '[{''.join(sorted(CHANGED))}]') OR nfc_normalize(value) <> value"
+IN_PLACE = {
+    "utf-8": InPlace("utf-8", lambda b: normalise(b.decode("utf-8")), normalise, _UTF8_CHANGES),
+    # DuckDB takes a byte-order mark off the first value and counts positions from the file's start.
+    "utf-8-sig": InPlace("utf-8", lambda b: normalise(b.decode("utf-8")), normalise, _UTF8_CHANGES),
+    # DuckDB cannot decode TIS-620: read as Latin-1, each byte is one character, as in TIS-620;
+    # every value that is not ASCII is decoded.
+    "cp874": InPlace(
+        "latin-1", _from_cp874, lambda v: _from_cp874(v.encode("latin-1")), "strlen(value) <> length(value)"
+    ),
+}
+
+
 def _parse(texts: list[str], delimiter: str) -> list[list[str]]:
     return [next(csv.reader(io.StringIO(t), delimiter=delimiter), []) for t in texts]
 
 
-def _find_text_header(utf8: Path, recs: records.Records, first: np.ndarray, source: Source):
+def _find_text_header(texts: list[str], source: Source):
     """The delimiter under which the first records hold the best header."""
-    texts = records.text_of(utf8, recs, first)
     found = [(d, headers.find(_parse(texts, d), source)) for d in DELIMITERS]
     found = [(d, h) for d, h in found if h is not None]
     if not found:
@@ -108,7 +152,14 @@ def _find_text_header(utf8: Path, recs: records.Records, first: np.ndarray, sour
 
 
 def _read_csv_with_duckdb(
-    con, utf8: Path, recs: records.Records, data: np.ndarray, delimiter: str, header: headers.Header, source: Source
+    con,
+    text: Path,
+    reading: InPlace,
+    recs: records.Records,
+    data: np.ndarray,
+    delimiter: str,
+    header: headers.Header,
+    source: Source,
 ) -> ReadResult | None:
     """DuckDB's reader for the values, the record scan for the line numbers. Rows DuckDB rejects
     (too few or too many columns) are malformed; the rest must be exactly the scanned records."""
@@ -116,43 +167,99 @@ def _read_csv_with_duckdb(
     skip = int(data[0]) if len(data) else len(recs)  # DuckDB counts blank records too
     for table in ("landing_rejects", "landing_scans", "landing_raw"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
+    # Only the columns kept are taken from the file: the others are never stored.
     con.execute(
         f"""
-        CREATE TEMP TABLE landing_raw AS SELECT * FROM read_csv(?, header = false, skip = {skip},
-            auto_detect = false, columns = {{{columns}}}, delim = ?, quote = '"', escape = '"',
+        CREATE TEMP TABLE landing_raw AS SELECT {", ".join(_read_columns(source))}
+        FROM read_csv(?, header = false, skip = {skip}, auto_detect = false, columns = {{{columns}}},
+            delim = ?, quote = '"', escape = '"', encoding = '{reading.duckdb_encoding}',
             strict_mode = true, max_line_size = {MAX_LINE_BYTES}, store_rejects = true,
             rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')
     """,
-        [str(utf8), delimiter],
+        [str(text), delimiter],
     )
     # Only the position and kind of each error: csv_line would be the row's text.
     rejected = con.execute("SELECT DISTINCT line_byte_position, lower(error_type) FROM landing_rejects").fetchall()
     con.execute("DROP TABLE landing_rejects; DROP TABLE landing_scans")
-    holding = _records_holding(recs, np.array([p for p, _ in rejected], np.int64))
+    widened = reading.duckdb_encoding == "latin-1" and rejected
+    starts = records.widened_starts(text, recs) if widened else recs.starts
+    holding = _records_holding(starts, recs.blank, np.array([p for p, _ in rejected], np.int64))
     bad = {int(i): kind for i, (_, kind) in zip(holding, rejected, strict=True)}
     accepted = data[~np.isin(data, list(bad))]
     if scalar(con, "SELECT count(*) FROM landing_raw") != len(accepted):
         con.execute("DROP TABLE landing_raw")
         return None
-    con.register("landing_lines", pa.table({"line": pa.array(recs.lines[accepted], pa.int64())}))
-    picked = ", ".join(f"r.{c.name}" for c in source.columns)
+    # The n-th row DuckDB kept is the n-th accepted record. A join on that number runs in
+    # parallel, where a POSITIONAL JOIN would hold the decoding joins to one thread.
+    lines = recs.lines[accepted]
+    con.register("landing_lines", pa.table({"n": np.arange(len(lines)), "line": lines}))
+    names = _read_columns(source)
+    values, joins = _normalised_columns(con, names, reading)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {LANDING} AS SELECT {picked}, l.line AS _row_number, "
-        f"CAST(NULL AS VARCHAR) AS _sheet FROM landing_raw r POSITIONAL JOIN landing_lines l"
+        f"CREATE OR REPLACE TEMP TABLE {LANDING} AS SELECT {', '.join(values)}, l.line AS _row_number, "
+        f"CAST(NULL AS VARCHAR) AS _sheet FROM (SELECT rowid AS n, * FROM landing_raw) r "
+        f"JOIN landing_lines l USING (n) {' '.join(joins)}"
     )
     con.unregister("landing_lines")
-    con.execute("DROP TABLE landing_raw")
+    for table in ["landing_raw"] + [f"landing_normalised_{n}" for n in names]:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
     malformed = sorted((int(recs.lines[i]), kind) for i, kind in bad.items())
     return ReadResult(rows=len(data), malformed=malformed)
 
 
-def _records_holding(recs: records.Records, positions: np.ndarray) -> np.ndarray:
+def _read_columns(source: Source) -> list[str]:
+    """The columns taken from a file: those validation reads (a name or an address is left)."""
+    return [c.name for c in validated_columns(source)]
+
+
+def _normalised_columns(con, names: list[str], reading: InPlace) -> tuple[list[str], list[str]]:
+    """For each column of ``landing_raw``, its values normalised: each distinct value that may
+    change is normalised once in Python and joined back (ASCII never changes). A register's
+    million rows hold a few thousand such values in a column."""
+    values, joins = [], []
+    for name in names:
+        table = f"landing_normalised_{name}"
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT row_number() OVER () AS n, value AS raw FROM "
+            f"(SELECT DISTINCT {name} AS value FROM landing_raw WHERE strlen({name}) <> length({name})) "
+            f"WHERE {reading.changes}"
+        )
+        count = scalar(con, f"SELECT count(*) FROM {table}")
+        if not count:
+            values.append(f"r.{name}")
+            continue
+        texts = [
+            _normalised_batch(con, table, start, min(start + BATCH, count), reading.from_value)
+            for start in range(0, count, BATCH)
+        ]
+        con.register("normalised", pa.table({"n": np.arange(1, count + 1), "text": pa.concat_arrays(texts)}))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT raw, text FROM {table} JOIN normalised USING (n)")
+        con.unregister("normalised")
+        values.append(f"coalesce({table}.text, r.{name}) AS {name}")
+        joins.append(f"LEFT JOIN {table} ON {table}.raw = r.{name}")
+    return values, joins
+
+
+def _normalised_batch(con, table: str, start: int, stop: int, normalised: Callable[[str], str]) -> pa.Array:
+    """Values ``start`` + 1 to ``stop`` of ``table``, normalised all at once: they travel as one
+    text, joined by a NUL (which normalising leaves alone and no mark combines with), so that no
+    Python object is made per value."""
+    where = "WHERE n > ? AND n <= ?"
+    joined = scalar(con, f"SELECT string_agg(raw, chr(0) ORDER BY n) FROM {table} {where}", [start, stop])
+    texts = pc.split_pattern(pa.array([normalised(joined)]), "\0").flatten()
+    if len(texts) == stop - start:
+        return texts
+    raw = con.execute(f"SELECT raw FROM {table} {where} ORDER BY n", [start, stop]).fetchall()  # a value held a NUL
+    return pa.array([normalised(v) for (v,) in raw], pa.string())
+
+
+def _records_holding(starts: np.ndarray, blank: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """The record each byte position falls in; DuckDB reports the start of a line, which may be a
     blank one before the record, so a blank record stands for the next one with content."""
-    n = len(recs)
-    with_content = np.where(~recs.blank, np.arange(n), n - 1)
+    n = len(starts)
+    with_content = np.where(~blank, np.arange(n), n - 1)
     next_with_content = np.minimum.accumulate(with_content[::-1])[::-1]
-    return next_with_content[np.searchsorted(recs.starts, positions, side="right") - 1]
+    return next_with_content[np.searchsorted(starts, positions, side="right") - 1]
 
 
 def _read_csv_with_python(con, path: Path, utf8: Path, delimiter: str, source: Source) -> ReadResult:
@@ -234,7 +341,7 @@ def _read_ckan(con, path: Path, source: Source) -> ReadResult:
 
 
 def _create_landing(con, source: Source) -> None:
-    columns = ", ".join(f"{c.name} VARCHAR" for c in source.columns)
+    columns = ", ".join(f"{n} VARCHAR" for n in _read_columns(source))
     con.execute(f"CREATE OR REPLACE TEMP TABLE {LANDING} ({columns}, _row_number BIGINT, _sheet VARCHAR)")
 
 
@@ -249,7 +356,7 @@ def _load_rows(
         return None
     headers.require_columns(path, header, source)
     width = len(header.names)
-    wanted = [header.names.index(c.name) for c in source.columns]
+    wanted = [header.names.index(n) for n in _read_columns(source)]
     result = ReadResult(notes=_extra_columns_note(header))
     batch: list[tuple[int, list[str]]] = []
 
@@ -281,8 +388,8 @@ def _append(con, source: Source, batch: list[tuple[int, list[str]]], sheet: str 
     table = pa.table(
         {
             **{
-                c.name: pa.array([row[i] for _, row in batch], pa.string())
-                for c, i in zip(source.columns, wanted, strict=True)
+                n: pa.array([row[i] for _, row in batch], pa.string())
+                for n, i in zip(_read_columns(source), wanted, strict=True)
             },
             "_row_number": pa.array([n for n, _ in batch], pa.int64()),
             "_sheet": pa.array([sheet] * len(batch), pa.string()),

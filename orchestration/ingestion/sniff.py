@@ -1,12 +1,15 @@
 """What a landing file really is, from its content rather than its name: offices rename XLSX
 and ODS files to .csv, save "Unicode text" (UTF-16) from Excel, or a web page as .xls.
 
-``kind`` tells the reader to use; ``transcode`` streams any text file to normalised UTF-8.
+``kind`` tells the reader to use, ``encoding`` how text is encoded; ``transcode`` streams a text
+file to normalised UTF-8.
 """
 
 import codecs
 import zipfile
 from pathlib import Path
+
+import numpy as np
 
 from orchestration.ingestion.refusals import FileRefused
 from orchestration.ingestion.text import byte_replacements, compose, normalise
@@ -14,6 +17,8 @@ from orchestration.ingestion.text import byte_replacements, compose, normalise
 ZIP, OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 CHUNK = 1 << 24  # bytes read at a time: memory stays flat whatever the file's size
+# The bytes cp874 leaves undefined.
+_NOT_CP874 = np.array([len(bytes([b]).decode("cp874", errors="ignore")) == 0 for b in range(256)])
 NOT_TABLES = {  # a start of file → (what it is, in English and Thai)
     b"%PDF": ("a PDF document", "เอกสาร PDF"),
     b"<!doctype html": ("an HTML page", "หน้าเว็บ HTML"),
@@ -50,7 +55,8 @@ def _zip_kind(path: Path) -> str:
     raise FileRefused(path, "not_tabular", what="a ZIP archive", what_th="ไฟล์บีบอัด ZIP")
 
 
-def _encoding(head: bytes) -> str:
+def _marked_encoding(head: bytes) -> str | None:
+    """An encoding the first bytes show: a byte-order mark, or the zero bytes of UTF-16."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -60,51 +66,79 @@ def _encoding(head: bytes) -> str:
         return "utf-16-le"
     if len(head) >= 4 and head[0::2].count(0) > len(head) // 4:
         return "utf-16-be"
+    return None
+
+
+def encoding(path: Path) -> str:
+    """How a text file is encoded. Without a mark it is UTF-8, unless its first non-ASCII bytes
+    are not UTF-8: then it is TIS-620 (cp874), as Thai government systems write."""
+    with path.open("rb") as f:
+        marked = _marked_encoding(f.read(4096))
+        if marked:
+            return marked
+        f.seek(0)
+        while raw := f.read(CHUNK):
+            if raw.isascii():
+                continue
+            raw += f.read(3)  # the rest of a character the chunk's end may cut
+            try:
+                codecs.getincrementaldecoder("utf-8")(errors="strict").decode(raw, final=False)
+            except UnicodeDecodeError as e:
+                if raw[: e.start].isascii():
+                    return "cp874"
+            return "utf-8"
     return "utf-8"
 
 
-def transcode(path: Path, target: Path) -> str:
-    """Write ``path`` to ``target`` as normalised UTF-8 without a BOM; return the encoding read.
-
-    UTF-8 is tried first; a file that fails on its first non-ASCII bytes is TIS-620 (cp874), as
-    Thai government systems write. A file that is valid UTF-8 for a while and then is not is
-    refused rather than guessed: decoding it as cp874 would turn its Thai into nonsense.
-    """
+def check(path: Path, encoding: str) -> None:
+    """Refuse a UTF-8 or TIS-620 file holding bytes that are no text in its encoding. A file that
+    is valid UTF-8 for a while and then is not is refused rather than guessed: decoding it as
+    cp874 would turn its Thai into nonsense."""
+    if encoding == "cp874":
+        data = np.memmap(path, dtype=np.uint8, mode="r")
+        for offset in range(0, len(data), CHUNK):
+            bad = np.flatnonzero(_NOT_CP874[data[offset : offset + CHUNK]])
+            if len(bad):
+                raise FileRefused(path, "unknown_encoding", position=offset + int(bad[0]))
+        return
+    decoder, read = codecs.getincrementaldecoder("utf-8")(errors="strict"), 0  # a BOM is UTF-8 too
     with path.open("rb") as f:
-        encoding = _encoding(f.read(4096))
-    if encoding == "utf-8":
-        try:
-            _copy(path, target, "utf-8")
-            return "utf-8"
-        except _DecodeFailed as e:
-            if e.saw_non_ascii:
-                raise FileRefused(path, "mixed_encoding", position=e.position) from None
-            encoding = "cp874"
+        while True:
+            raw = f.read(CHUNK)
+            try:
+                decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError as e:
+                raise FileRefused(path, "mixed_encoding", position=read + e.start) from None
+            if not raw:
+                return
+            read += len(raw)
+
+
+def transcode(path: Path, target: Path, encoding: str) -> None:
+    """Write ``path`` to ``target`` as normalised UTF-8 without a BOM."""
     try:
         _copy(path, target, encoding)
     except _DecodeFailed as e:
         raise FileRefused(path, "unknown_encoding", position=e.position) from None
-    return encoding
 
 
 class _DecodeFailed(Exception):
-    def __init__(self, position: int, saw_non_ascii: bool):
-        self.position, self.saw_non_ascii = position, saw_non_ascii
+    def __init__(self, position: int):
+        self.position = position
 
 
 def _copy(path: Path, target: Path, encoding: str) -> None:
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     # cp874 has one byte per character: its replacements are done on the bytes.
     replacements = byte_replacements(encoding) if encoding == "cp874" else None
-    read, saw_non_ascii, carry = 0, False, ""
+    read, carry = 0, ""
     with path.open("rb") as src, target.open("w", encoding="utf-8", newline="") as out:
         while True:
             raw = src.read(CHUNK)
             try:
                 text = decoder.decode(raw if replacements is None else raw.translate(replacements), final=not raw)
             except UnicodeDecodeError as e:
-                raise _DecodeFailed(read + e.start, saw_non_ascii or not raw[: e.start].isascii()) from None
-            saw_non_ascii = saw_non_ascii or not raw.isascii()
+                raise _DecodeFailed(read + e.start) from None
             read += len(raw)
             # Normalise whole lines only: a character and its marks never straddle a line break.
             text = carry + text

@@ -1,7 +1,8 @@
 """Text as Thai offices type it, put in one form so that headers and values compare equal.
 
-Applied to every value before validation: CSV text chunk by chunk as it is transcoded, cells of
-workbooks and CKAN records one by one. Line breaks are kept, so CSV line numbers stay true.
+Applied to every value before validation: each distinct CSV value once (UTF-16 text chunk by
+chunk as it is transcoded), cells of workbooks and CKAN records one by one. Line breaks are
+kept, so CSV line numbers stay true.
 """
 
 import re
@@ -22,6 +23,8 @@ _REPLACEMENTS = {
 # Sara am typed as nikhahit + sara aa, a tone mark before or between them: one character.
 # NFC does not compose it (the decomposition of U+0E33 is a compatibility one).
 _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+# The characters ``normalise`` replaces or composes; NFC may change text without any of them.
+CHANGED = frozenset(_REPLACEMENTS) | {"\u0e4d"}
 
 
 def normalise(text: str) -> str:

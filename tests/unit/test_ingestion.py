@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from orchestration import dimensions
-from orchestration.ingestion import addresses, load, sql_functions, text, validate
+from orchestration.ingestion import addresses, load, records, sql_functions, text, validate
 from orchestration.ingestion.refusals import FileRefused
 from orchestration.metadata.sources import LAO_BUDGETS, POPULATION, SOCIAL_ASSISTANCE, WELFARE_ORGS, WELFARE_REGISTRY
 
@@ -337,3 +337,77 @@ def test_every_house_of_a_subdistrict_is_resolved_as_one_place(con):
     assert len(set(places[:3])) == 1
     assert [addresses.resolve(p) for p in places] == [addresses.resolve(t) for t in written]
     assert addresses.resolve(places[0]) == ("600101", "resolved")
+
+
+def test_files_read_in_place_load_as_their_transcoded_twin(con, tmp_path):
+    """DuckDB reads UTF-8 where it lies, and TIS-620 as Latin-1; each distinct value is then
+    normalised once. The rows stored and quarantined equal those of the same file in UTF-16,
+    which is transcoded whole first: line numbers and normalisation alike (Thai digits, sara am
+    typed as two characters, a tone mark typed before its vowel)."""
+    lines = [
+        registry_line(),
+        '"' + registry_line(citizen_id="1111111111119", group="คนพิการ").replace(",", '",', 1),
+        "",
+        registry_line(citizen_id="3100600123450", birth="๕ ก.ค. ๒๔๙๘", group="ผ\u0e49\u0e39สูงอายุ"),
+        registry_line(citizen_id=BAD_CHECKSUM_ID, name='"สม\r\nหญิง",ท\u0e4d\u0e32ดี'),
+        registry_line(citizen_id="1609900456789")[:-30],  # cut short
+        registry_line(citizen_id="5500100765439", registered="1/10/2590"),
+    ]
+    stored = {}
+    for encoding in ("cp874", "utf-8", "utf-16"):
+        path = write_registry(tmp_path / f"registry-{encoding}.csv", lines, encoding)
+        record = load.load_file(con, WELFARE_REGISTRY, path, path.name, TODAY, tmp_path / "work")
+        assert (record.rows_read, record.rows_accepted, record.rows_quarantined) == (6, 3, 3)
+        stored[encoding] = (
+            con.execute(
+                "SELECT * EXCLUDE (_source_file, _file_hash, _loaded_at) FROM raw.welfare_registry "
+                "WHERE _source_file = ? ORDER BY _row_number",
+                [path.name],
+            ).fetchall()
+            + con.execute(
+                "SELECT row_number, reason_code, row_values FROM raw.quarantine WHERE source_file = ? ORDER BY 1",
+                [path.name],
+            ).fetchall()
+        )
+    assert stored["cp874"] == stored["utf-8"] == stored["utf-16"]
+    rows = con.execute(
+        "SELECT _row_number, target_group FROM raw.welfare_registry WHERE _source_file = 'registry-cp874.csv' "
+        "ORDER BY 1"
+    ).fetchall()
+    assert rows == [(2, "ผู้สูงอายุ"), (3, "คนพิการ"), (5, "ผู้สูงอายุ")]
+    assert [r[:2] for r in stored["cp874"][3:]] == [(6, "invalid_citizen_id"), (8, "malformed_row"), (9, "future_date")]
+
+
+def test_positions_in_a_file_read_as_latin1_are_widened_as_duckdb_counts_them(tmp_path):
+    path = tmp_path / "thai.csv"
+    path.write_bytes('ก,ข\r\n\r\nไทย,"1\n2"\r\nabc,ง\r\n'.encode("cp874"))
+    recs = records.scan(path)
+    as_utf8 = path.read_bytes().decode("latin-1").encode("utf-8")
+    expected = [len(path.read_bytes()[:s].decode("latin-1").encode("utf-8")) for s in recs.starts]
+    assert list(records.widened_starts(path, recs)) == expected
+    assert as_utf8[expected[-1] : expected[-1] + 3] == b"abc"
+
+
+def test_a_tis620_file_with_a_byte_it_does_not_define_is_refused(con, tmp_path):
+    path = write_registry(tmp_path / "registry.csv", [registry_line()])
+    size = len(path.read_bytes())
+    path.write_bytes(path.read_bytes() + b"\xfc\r\n")
+    with pytest.raises(FileRefused, match=f"neither UTF-8, UTF-16 nor TIS-620/cp874 \\(byte {size}\\)"):
+        load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
+
+
+def test_a_utf8_file_that_turns_into_tis620_is_refused_not_guessed(con, tmp_path):
+    path = write_registry(tmp_path / "registry.csv", [registry_line()], encoding="utf-8")
+    size = len(path.read_bytes())
+    path.write_bytes(path.read_bytes() + registry_line(citizen_id="1111111111119").encode("cp874") + b"\r\n")
+    with pytest.raises(FileRefused, match=f"mixes UTF-8 with another encoding \\(byte {size + 14}\\)"):
+        load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
+
+
+def test_values_are_normalised_together_and_one_holding_a_nul_on_its_own(con, tmp_path):
+    lines = [registry_line(group="ผู้สูง\x00อายุ"), registry_line(citizen_id="1111111111119", group="ผ\u0e49\u0e39สูงอายุ")]
+    path = write_registry(tmp_path / "registry.csv", lines, encoding="utf-8")
+    record = load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
+    assert (record.rows_accepted, record.rows_quarantined) == (1, 1)
+    assert con.execute("SELECT target_group FROM raw.welfare_registry").fetchall() == [("ผู้สูงอายุ",)]
+    assert quarantined(con, "welfare_registry") == [(2, "not_in_code_list")]
