@@ -9,16 +9,14 @@ import codecs
 import zipfile
 from pathlib import Path
 
-import numpy as np
-
 from orchestration.ingestion.refusals import FileRefused
 from orchestration.ingestion.text import byte_replacements, compose, normalise
 
 ZIP, OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 CHUNK = 1 << 24  # bytes read at a time: memory stays flat whatever the file's size
-# The bytes cp874 leaves undefined.
-_NOT_CP874 = np.array([len(bytes([b]).decode("cp874", errors="ignore")) == 0 for b in range(256)])
+# The bytes that are characters in cp874 (it leaves a few undefined).
+_CP874_BYTES = bytes(b for b in range(256) if bytes([b]).decode("cp874", errors="ignore"))
 NOT_TABLES = {  # a start of file → (what it is, in English and Thai)
     b"%PDF": ("a PDF document", "เอกสาร PDF"),
     b"<!doctype html": ("an HTML page", "หน้าเว็บ HTML"),
@@ -94,21 +92,20 @@ def check(path: Path, encoding: str) -> None:
     """Refuse a UTF-8 or TIS-620 file holding bytes that are no text in its encoding. A file that
     is valid UTF-8 for a while and then is not is refused rather than guessed: decoding it as
     cp874 would turn its Thai into nonsense."""
-    if encoding == "cp874":
-        data = np.memmap(path, dtype=np.uint8, mode="r")
-        for offset in range(0, len(data), CHUNK):
-            bad = np.flatnonzero(_NOT_CP874[data[offset : offset + CHUNK]])
-            if len(bad):
-                raise FileRefused(path, "unknown_encoding", position=offset + int(bad[0]))
-        return
     decoder, read = codecs.getincrementaldecoder("utf-8")(errors="strict"), 0  # a BOM is UTF-8 too
     with path.open("rb") as f:
         while True:
             raw = f.read(CHUNK)
-            try:
-                decoder.decode(raw, final=not raw)
-            except UnicodeDecodeError as e:
-                raise FileRefused(path, "mixed_encoding", position=read + e.start) from None
+            if encoding == "cp874":
+                undefined = raw.translate(None, delete=_CP874_BYTES)  # what is left is no character
+                if undefined:
+                    position = read + min(raw.find(b) for b in set(undefined))
+                    raise FileRefused(path, "unknown_encoding", position=position)
+            else:
+                try:
+                    decoder.decode(raw, final=not raw)
+                except UnicodeDecodeError as e:
+                    raise FileRefused(path, "mixed_encoding", position=read + e.start) from None
             if not raw:
                 return
             read += len(raw)

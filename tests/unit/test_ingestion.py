@@ -378,7 +378,9 @@ def test_files_read_in_place_load_as_their_transcoded_twin(con, tmp_path):
     assert [r[:2] for r in stored["cp874"][3:]] == [(6, "invalid_citizen_id"), (8, "malformed_row"), (9, "future_date")]
 
 
-def test_positions_in_a_file_read_as_latin1_are_widened_as_duckdb_counts_them(tmp_path):
+@pytest.mark.parametrize("chunk", [3, 1 << 24])  # records across the chunks' edges, and in one chunk
+def test_positions_in_a_file_read_as_latin1_are_widened_as_duckdb_counts_them(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr(records, "WIDEN_CHUNK", chunk)
     path = tmp_path / "thai.csv"
     path.write_bytes('ก,ข\r\n\r\nไทย,"1\n2"\r\nabc,ง\r\n'.encode("cp874"))
     recs = records.scan(path)
