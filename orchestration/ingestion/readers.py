@@ -84,7 +84,7 @@ def _read_text(con, path: Path, source: Source, workdir: Path) -> ReadResult:
             text, reading = path, IN_PLACE[encoding]
         else:
             sniff.transcode(path, utf8, encoding)
-            text, reading = utf8, IN_PLACE["utf-8"]
+            text, reading = utf8, _UTF8
         recs = records.scan(text)
         content = np.flatnonzero(~recs.blank)
         first = records.text_of(text, recs, content[: headers.SEARCH_ROWS], reading.from_bytes)
@@ -126,10 +126,11 @@ def _from_cp874(raw: bytes) -> str:
 
 # A UTF-8 value changes if it holds a character normalising replaces or composes, or is not NFC.
 _UTF8_CHANGES = f"regexp_matches(value, '[{''.join(sorted(CHANGED))}]') OR nfc_normalize(value) <> value"
+_UTF8 = InPlace("utf-8", lambda b: normalise(b.decode("utf-8")), normalise, _UTF8_CHANGES)
 IN_PLACE = {
-    "utf-8": InPlace("utf-8", lambda b: normalise(b.decode("utf-8")), normalise, _UTF8_CHANGES),
+    "utf-8": _UTF8,
     # DuckDB takes a byte-order mark off the first value and counts positions from the file's start.
-    "utf-8-sig": InPlace("utf-8", lambda b: normalise(b.decode("utf-8")), normalise, _UTF8_CHANGES),
+    "utf-8-sig": _UTF8,
     # DuckDB cannot decode TIS-620: read as Latin-1, each byte is one character, as in TIS-620;
     # every value that is not ASCII is decoded.
     "cp874": InPlace(
