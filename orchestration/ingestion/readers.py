@@ -27,7 +27,7 @@ from python_calamine import CalamineWorkbook
 from orchestration.ingestion import headers, records, sniff
 from orchestration.ingestion.refusals import FileRefused
 from orchestration.ingestion.sql_functions import scalar
-from orchestration.ingestion.text import CHANGED, byte_replacements, compose, normalise
+from orchestration.ingestion.text import CHANGED, from_cp874, normalise
 from orchestration.ingestion.validate import validated_columns
 from orchestration.metadata.sources import Source
 
@@ -117,13 +117,6 @@ class InPlace:
     changes: str
 
 
-_CP874_REPLACEMENTS = byte_replacements("cp874")
-
-
-def _from_cp874(raw: bytes) -> str:
-    return compose(raw.translate(_CP874_REPLACEMENTS).decode("cp874"))
-
-
 # A UTF-8 value changes if it holds a character normalising replaces or composes, or is not NFC.
 _UTF8_CHANGES = f"regexp_matches(value, '[{''.join(sorted(CHANGED))}]') OR nfc_normalize(value) <> value"
 _UTF8 = InPlace("utf-8", lambda b: normalise(b.decode("utf-8")), normalise, _UTF8_CHANGES)
@@ -133,9 +126,7 @@ IN_PLACE = {
     "utf-8-sig": _UTF8,
     # DuckDB cannot decode TIS-620: read as Latin-1, each byte is one character, as in TIS-620;
     # every value that is not ASCII is decoded.
-    "cp874": InPlace(
-        "latin-1", _from_cp874, lambda v: _from_cp874(v.encode("latin-1")), "strlen(value) <> length(value)"
-    ),
+    "cp874": InPlace("latin-1", from_cp874, lambda v: from_cp874(v.encode("latin-1")), "true"),
 }
 
 
@@ -166,12 +157,13 @@ def _read_csv_with_duckdb(
     (too few or too many columns) are malformed; the rest must be exactly the scanned records."""
     columns = ", ".join(f"'{n}': 'VARCHAR'" for n in header.names)
     skip = int(data[0]) if len(data) else len(recs)  # DuckDB counts blank records too
+    names = _read_columns(source)
     for table in ("landing_rejects", "landing_scans", "landing_raw"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
     # Only the columns kept are taken from the file: the others are never stored.
     con.execute(
         f"""
-        CREATE TEMP TABLE landing_raw AS SELECT {", ".join(_read_columns(source))}
+        CREATE TEMP TABLE landing_raw AS SELECT {", ".join(names)}
         FROM read_csv(?, header = false, skip = {skip}, auto_detect = false, columns = {{{columns}}},
             delim = ?, quote = '"', escape = '"', encoding = '{reading.duckdb_encoding}',
             strict_mode = true, max_line_size = {MAX_LINE_BYTES}, store_rejects = true,
@@ -194,7 +186,6 @@ def _read_csv_with_duckdb(
     # parallel, where a POSITIONAL JOIN would hold the decoding joins to one thread.
     lines = recs.lines[accepted]
     con.register("landing_lines", pa.table({"n": np.arange(len(lines)), "line": lines}))
-    names = _read_columns(source)
     values, joins = _normalised_columns(con, names, reading)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {LANDING} AS SELECT {', '.join(values)}, l.line AS _row_number, "

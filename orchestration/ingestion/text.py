@@ -57,6 +57,14 @@ def byte_replacements(encoding: str) -> bytes:
     return bytes(table)
 
 
+_CP874_REPLACEMENTS = byte_replacements("cp874")
+
+
+def from_cp874(raw: bytes) -> str:
+    """TIS-620 (cp874) bytes as normalised text: its replacements done on the bytes."""
+    return compose(raw.translate(_CP874_REPLACEMENTS).decode("cp874"))
+
+
 def header_key(text: str) -> str:
     """How a header cell is compared with a source's: normalised, with no white space at all
     (people put spaces and Alt+Enter line breaks anywhere), case-folded."""
