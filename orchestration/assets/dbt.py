@@ -44,7 +44,11 @@ class WelfareDbt(DbtCliResource):
 
 
 def cli_resource() -> DbtCliResource:
-    return WelfareDbt(project_dir=project, dbt_executable=DBT_EXECUTABLE)
+    # dbt's own log file at info, not debug: a debug line per SQL statement costs a fifth of dbt's
+    # time on small data (2.5 s a run); run_results.json keeps each node's outcome.
+    return WelfareDbt(
+        project_dir=project, dbt_executable=DBT_EXECUTABLE, global_config_flags=["--log-level-file", "info"]
+    )
 
 
 def parse_project() -> None:
