@@ -63,10 +63,15 @@ def landing_files_sensor(context: dg.SensorEvaluationContext, folders: Folders):
     context.update_cursor(json.dumps(now, sort_keys=True))
     if not sources:
         return dg.SkipReason("no new or changed file in the landing folder")
-    selection = dg.AssetSelection.assets(*(["raw", s] for s in sources)).downstream()
     changes = json.dumps({n: s for n, s in now.items() if before.get(n) != s}, sort_keys=True)
     return dg.RunRequest(
         run_key=hashlib.sha256(changes.encode()).hexdigest(),
-        asset_selection=sorted(selection.resolve(context.repository_def.asset_graph)),
+        asset_selection=affected_assets(context.repository_def.asset_graph, sources),
         tags={"welfare/sources": ",".join(sources)},
     )
+
+
+def affected_assets(graph, sources: list[str]) -> list[dg.AssetKey]:
+    """What new files of ``sources`` affect: their raw tables and everything downstream."""
+    selection = dg.AssetSelection.assets(*(["raw", s] for s in sources)).downstream()
+    return sorted(selection.resolve(graph))

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from orchestration import settings
+from orchestration.metadata.sources import SOURCES
 
 BIN = Path(sys.executable).parent
 EX_TEMPFAIL = 75  # another build holds the lock: try again later
@@ -36,6 +37,10 @@ def build(args) -> int:
     from orchestration.lock import BuildLock, BuildRunning
 
     config = settings.from_environment()
+    unknown = sorted(set(args.sources.split(",")) - set(SOURCES)) if args.sources else []
+    if unknown:
+        print(f"no such source: {', '.join(unknown)} (the sources: {', '.join(SOURCES)})", file=sys.stderr)
+        return 2
     lock = BuildLock(config.lock_path)
     try:
         lock.acquire(wait=False)
@@ -53,9 +58,20 @@ def build(args) -> int:
     try:
         if settings.uses_demo_key():
             print(f"note: {settings.DEMO_KEY_NOTICE}", flush=True)
-        return report(builds.run(config), config)
+        return report(builds.run(config, _selected(config, args.sources)), config)
     finally:
         lock.release()
+
+
+def _selected(config: settings.Settings, sources: str | None):
+    """With --sources, only what the landing sensor runs for their new files; else everything."""
+    if not sources:
+        return None
+    from orchestration.automation import affected_assets
+    from orchestration.definitions import build as definitions
+
+    graph = definitions(config).get_repository_def().asset_graph
+    return affected_assets(graph, sources.split(","))
 
 
 def report(result, config: settings.Settings) -> int:
@@ -178,7 +194,7 @@ def spark(args) -> int:
 
 def run(args) -> int:
     demo(args)
-    args.wait = True
+    args.wait, args.sources = True, None
     return build(args) or serve(args)
 
 
@@ -194,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("demo", parents=[demo_args], help="write demo landing files").set_defaults(fn=demo)
     build_args = commands.add_parser("build", help="run every asset: ingest, dbt, checks, publish")
     build_args.add_argument("--wait", action="store_true", help="wait for a build already running, then build")
+    build_args.add_argument(
+        "--sources", help="only these sources (comma-separated) and what depends on them, as for their new files"
+    )
     build_args.set_defaults(fn=build)
     commands.add_parser("generate", help="write dbt YAML, seeds and macros from the metadata registry").set_defaults(
         fn=generate

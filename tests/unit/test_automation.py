@@ -30,3 +30,21 @@ def test_new_and_changed_files_name_their_sources():
     now = {"projects/a.json": [10, 1], "population/p.json": [6, 2], "social_assistance/m.csv": [3, 1]}
     assert automation.affected_sources(before, now) == ["population", "social_assistance"]
     assert automation.affected_sources(now, now) == []
+
+
+def test_building_some_sources_builds_what_depends_on_them_only(tmp_path):
+    """``welfare build --sources``: what the sensor runs for new files of those sources."""
+    from orchestration import cli, settings
+
+    selected = {k.to_user_string() for k in cli._selected(settings.Settings(tmp_path), "social_assistance")}
+    assert {"raw/social_assistance", "staging/stg_social_assistance", "datasette_release"} <= selected
+    assert not selected & {"raw/welfare_registry", "raw/volunteers", "staging/stg_volunteers", "raw/areas"}
+
+
+def test_an_unknown_source_is_refused_before_anything_runs(tmp_path, monkeypatch, capsys):
+    from orchestration import cli
+
+    monkeypatch.setenv("WELFARE_DATA_DIR", str(tmp_path))
+    assert cli.main(["build", "--sources", "social_assistance,volunters"]) == 2
+    assert "no such source: volunters" in capsys.readouterr().err
+    assert not (tmp_path / "build.lock").exists()
