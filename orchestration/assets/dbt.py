@@ -1,8 +1,6 @@
 """The dbt project as Dagster assets: seeds, staging, intermediate and marts, with dbt tests
 as asset checks."""
 
-import os
-import shutil
 import sys
 from collections.abc import Mapping
 from functools import cached_property
@@ -25,7 +23,6 @@ project = DbtProject(project_dir=REPO / "dbt_project")
 # dbt from the same environment as Dagster, whether or not that environment is on PATH, through
 # the wrapper that makes it die with the build (see dbt_child.py).
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "welfare-dbt")
-PARTIAL_PARSE = "partial_parse.msgpack"
 
 
 class WelfareDbt(DbtCliResource):
@@ -46,8 +43,13 @@ class WelfareDbt(DbtCliResource):
 def cli_resource() -> DbtCliResource:
     # dbt's own log file at info, not debug: a debug line per SQL statement costs a fifth of dbt's
     # time on small data (2.5 s a run); run_results.json keeps each node's outcome.
+    # The profile's build target, read from the data folder welfare-dbt runs dbt in.
     return WelfareDbt(
-        project_dir=project, dbt_executable=DBT_EXECUTABLE, global_config_flags=["--log-level-file", "info"]
+        project_dir=project,
+        profiles_dir=str(project.project_dir),
+        target="build",
+        dbt_executable=DBT_EXECUTABLE,
+        global_config_flags=["--log-level-file", "info"],
     )
 
 
@@ -99,38 +101,17 @@ def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: 
         context.log.info(f"no input has changed since release {live['release_id']}: nothing to rebuild or publish")
         return
     # Each run's artifacts and logs beside the warehouse they describe, not in the code's folder;
-    # its test results go to the audit trail whether dbt passed or not.
-    artifacts = warehouse.folders.dbt_artifacts
-    target = artifacts / context.run_id / context.op_def.name
-    _reuse_partial_parse(artifacts, target)
+    # its test results go to the audit trail whether dbt passed or not. dagster-dbt starts dbt
+    # from the project's partial-parse file, which serves every data folder (see the profile's
+    # build target), sparing it a full parse of the project (8 s).
+    target = warehouse.folders.dbt_artifacts / context.run_id / context.op_def.name
     try:
         with dbt_child.started_here():
             yield from dbt.cli(["build"], context=context, target_path=target).stream()
-        _keep_partial_parse(target, artifacts)
     finally:
         with warehouse.connect() as con:
             audit_trail.prepare(con)
             audit_trail.record_dbt_tests(con, target / "run_results.json", context.run_id)
-
-
-def _reuse_partial_parse(artifacts: Path, target: Path) -> None:
-    """Start dbt from the partial-parse file the last run on this data folder left, sparing it a
-    full parse of the project (8 s). dbt checks the file against the project and the profile,
-    and parses afresh if anything differs; the profile names the data folder, so the file is
-    kept per data folder. (dagster-dbt would otherwise copy the project's own, which the last
-    parse anywhere wrote.)"""
-    kept = artifacts / PARTIAL_PARSE
-    if kept.exists():
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copy(kept, target / PARTIAL_PARSE)
-
-
-def _keep_partial_parse(target: Path, artifacts: Path) -> None:
-    parsed = target / PARTIAL_PARSE
-    if parsed.exists():
-        kept = artifacts / PARTIAL_PARSE
-        shutil.copy(parsed, kept.with_suffix(".new"))
-        os.replace(kept.with_suffix(".new"), kept)  # a run starting now reads the old file or the new
 
 
 # Two runs of dbt with disclosure control between them: the indicators as computed, then what
