@@ -1,49 +1,47 @@
-"""Every published table as a file to download, written from the candidate's SQLite so a file
-holds exactly what the API serves: CSV in UTF-8 with a byte-order mark (Excel then reads the Thai
-as Thai) and Parquet with the column types. Read in batches: memory stays bounded whatever the
-size of a table."""
+"""Every published table as a file to download, written by DuckDB's own writers from the query the
+candidate's SQLite is written from (``export.published_query``), so a file holds exactly what the
+API serves: CSV in UTF-8 with a byte-order mark (Excel then reads the Thai as Thai) and Parquet
+with the column types. DuckDB streams both: memory stays bounded whatever the size of a table."""
 
-import csv
-import sqlite3
+import shutil
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+import duckdb
 
-BATCH = 50_000
-ARROW = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
+from orchestration.metadata.models import Model
+from publish.export import published_query
 
-
-def _columns(con: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
-    return [(name, kind.upper()) for _, name, kind, *_ in con.execute(f"PRAGMA table_info([{table}])")]
+BOM = "\ufeff".encode()
+SQL_TYPE = {int: "BIGINT", float: "DOUBLE", str: "VARCHAR"}  # SQLite's INTEGER, REAL and TEXT
 
 
-def _batches(con: sqlite3.Connection, table: str):
-    cursor = con.execute(f"SELECT * FROM [{table}]")
-    while rows := cursor.fetchmany(BATCH):
-        yield rows
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
 
 
-def write_table(con: sqlite3.Connection, table: str, folder: Path) -> None:
-    columns = _columns(con, table)
-    schema = pa.schema([(name, ARROW[kind]) for name, kind in columns])
-    with (
-        (folder / f"{table}.csv").open("w", encoding="utf-8-sig", newline="") as text,
-        pq.ParquetWriter(folder / f"{table}.parquet", schema, compression="zstd") as parquet,
-    ):
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(name for name, _ in columns)
-        for rows in _batches(con, table):
-            writer.writerows(rows)
-            parquet.write_table(pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in rows], schema))
+def _with_bom(written: Path, path: Path) -> None:
+    """DuckDB writes no byte-order mark: put one before what it wrote."""
+    with path.open("wb") as out, written.open("rb") as text:
+        out.write(BOM)
+        shutil.copyfileobj(text, out, 1 << 20)
+    written.unlink()
 
 
-def write(database: Path, folder: Path, tables) -> None:
+def write_table(con: duckdb.DuckDBPyConnection, model: Model, folder: Path) -> None:
+    query, types = published_query(con, model)
+    # SQLite's types, so the files read back as the database does: a yes/no is 1 or 0 there, as
+    # the data package says, and an INTEGER is 64-bit.
+    typed = ", ".join(f'CAST("{name}" AS {SQL_TYPE[kind]}) AS "{name}"' for name, kind in types.items())
+    rows = f"SELECT {typed} FROM ({query})"
+    csv, parquet = folder / f"{model.name}.csv", folder / f"{model.name}.parquet"
+    written = csv.with_suffix(".csv.part")
+    con.execute(f"COPY ({rows}) TO {_literal(written)} (FORMAT csv, HEADER, NEW_LINE '\r\n')")
+    _with_bom(written, csv)
+    con.execute(f"COPY ({rows}) TO {_literal(parquet)} (FORMAT parquet, COMPRESSION zstd)")
+
+
+def write(con: duckdb.DuckDBPyConnection, folder: Path, tables: dict[str, Model]) -> None:
     """CSV and Parquet of each of ``tables`` into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    try:
-        for table in tables:
-            write_table(con, table, folder)
-    finally:
-        con.close()
+    for model in tables.values():
+        write_table(con, model, folder)

@@ -25,7 +25,8 @@ def _published_column(model: Model, name: str, duckdb_type: str) -> tuple[str, t
         decimals = model.field(name).decimals
         if decimals is None:
             raise ValueError(f"{model.name}.{name}: the registry gives no decimals to publish it with")
-        return f'CAST(round("{name}", {decimals}) AS DOUBLE)', float
+        # + 0.0 turns a negative zero (a tiny negative change, rounded) into 0: no "-0.0" in a file.
+        return f'CAST(round("{name}", {decimals}) AS DOUBLE) + 0.0', float
     if kind in (
         "TINYINT",
         "SMALLINT",
@@ -42,6 +43,21 @@ def _published_column(model: Model, name: str, duckdb_type: str) -> tuple[str, t
     return f'CAST("{name}" AS VARCHAR)', str  # text, and dates as ISO text
 
 
+def published_query(con: duckdb.DuckDBPyConnection, model: Model) -> tuple[str, dict[str, type]]:
+    """The SELECT of a mart as it is published, in key order, and the SQLite type of each column:
+    the database and the downloads are written from it, so they hold the same values."""
+    columns = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE "
+        "table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+        [model.layer, model.name],
+    ).fetchall()
+    published = {name: _published_column(model, name, kind) for name, kind in columns}
+    select = ", ".join(f'{expr} AS "{name}"' for name, (expr, _) in published.items())
+    order = ", ".join(f'"{k}"' for k in model.key)
+    query = f"SELECT {select} FROM {model.layer}.{model.name} ORDER BY {order}"
+    return query, {name: sqlite_type for name, (_, sqlite_type) in published.items()}
+
+
 def _referenced_first(tables: dict[str, Model]) -> list[tuple[str, Model]]:
     """The tables in an order that creates each before any table that references it."""
     return sorted(tables.items(), key=lambda item: bool(item[1].references))
@@ -54,26 +70,18 @@ def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path, tables: dict[str, 
     db.execute("PRAGMA journal_mode = OFF")  # a new candidate: if writing fails, it is thrown away
     counts = {}
     for table, model in _referenced_first(tables):
-        columns = con.execute(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE "
-            "table_schema = ? AND table_name = ? ORDER BY ordinal_position",
-            [model.layer, table],
-        ).fetchall()
-        published = {name: _published_column(model, name, kind) for name, kind in columns}
+        query, types = published_query(con, model)
         db[table].create(
-            {name: sqlite_type for name, (_, sqlite_type) in published.items()},
+            types,
             pk=list(model.key),
             foreign_keys=[(column, other, tables[other].key[0]) for column, other in model.references],
         )
-        for index in model.indexes:
-            db[table].create_index(list(index))
-        select = ", ".join(expr for expr, _ in published.values())
-        order = ", ".join(f'"{k}"' for k in model.key)
-        reader = con.sql(f"SELECT {select} FROM {model.layer}.{table} ORDER BY {order}").to_arrow_reader(BATCH)
-        insert = f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(published))})"
+        insert = f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(types))})"
         with db.conn:  # one transaction per table
-            for batch in reader:
+            for batch in con.sql(query).to_arrow_reader(BATCH):
                 db.conn.executemany(insert, zip(*(column.to_pylist() for column in batch.columns), strict=True))
+        for index in model.indexes:  # built once over the rows, cheaper than kept up row by row
+            db[table].create_index(list(index))
         if model.search:
             db[table].enable_fts(list(model.search), tokenize="trigram")
         counts[table] = db[table].count

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from orchestration.metadata import thai
 
+ID_DIGITS = 13
 # 13 digits, bare or written 1-2345-67890-12-3, not inside a longer number, a decimal or a
 # hex digest (pseudonyms and file hashes are hex and would match by chance).
 CITIZEN_ID = re.compile(r"(?<![0-9A-Za-z.])\d[- ]?\d{4}[- ]?\d{5}[- ]?\d{2}[- ]?\d(?![0-9A-Za-z.])")
@@ -38,9 +39,11 @@ def scan_sqlite(path: Path) -> list[str]:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in sorted(set(tables) - _fts_index_tables(con)):
             for _, column, *_ in con.execute(f'PRAGMA table_info("{table}")'):
+                # A value shorter than an ID's 13 digits holds none: SQLite leaves it out.
                 values = con.execute(
                     f'SELECT DISTINCT CAST("{column}" AS TEXT) FROM "{table}" '
-                    f"WHERE typeof(\"{column}\") IN ('text', 'integer')"
+                    f"WHERE typeof(\"{column}\") IN ('text', 'integer') "
+                    f'AND length(CAST("{column}" AS TEXT)) >= {ID_DIGITS}'
                 )
                 if any(citizen_ids_in_text(v) for (v,) in values):
                     findings.append(f"{table}.{column}")

@@ -200,6 +200,11 @@ def timed(work) -> tuple[float, object]:
     return time.perf_counter() - started, result
 
 
+# As text, and past the demo's planted faults (two records on a line, a line in another encoding),
+# which ingestion quarantines: DuckDB skips what it cannot read.
+TOLERANT = "all_varchar = true, strict_mode = false, null_padding = true, ignore_errors = true"
+
+
 def csv_baseline(config: settings.Settings, scratch: Path, stages: list[Stage]) -> dict:
     """DuckDB's own CSV reader on the largest landing CSV, beside this project's ingestion of it
     (the wall time of its source's stage: the file alone, read, checked and committed)."""
@@ -208,19 +213,19 @@ def csv_baseline(config: settings.Settings, scratch: Path, stages: list[Stage]) 
     utf8 = scratch / "largest.csv"
     encoding = sniff.encoding(largest)
     plain_s, _ = timed(lambda: plain_transcode(largest, utf8, encoding))
-    read = f"read_csv('{utf8}', all_varchar = true)"
+    read = f"read_csv('{utf8}', {TOLERANT})"
     con = duckdb.connect()
     con.execute("SET memory_limit = ?", [settings.duckdb_memory_limit()])
     count_s, rows = timed(lambda: con.execute(f"SELECT count(*) FROM {read}").fetchall())
     load_s, _ = timed(lambda: con.execute(f"CREATE TABLE t AS SELECT * FROM {read}"))
+    (loaded,) = con.execute("SELECT count(*) FROM t").fetchone()
     con.execute("DROP TABLE t")
     # The file as it lies: DuckDB takes TIS-620 for Latin-1 (wrong characters, right cells).
     as_is = "latin-1" if encoding == "cp874" else "utf-8"
     in_place_s, _ = timed(
-        lambda: con.execute(
-            f"CREATE TABLE u AS SELECT * FROM read_csv('{largest}', all_varchar = true, encoding = '{as_is}')"
-        )
+        lambda: con.execute(f"CREATE TABLE u AS SELECT * FROM read_csv('{largest}', {TOLERANT}, encoding = '{as_is}')")
     )
+    (loaded_in_place,) = con.execute("SELECT count(*) FROM u").fetchone()
     con.close()
     into_file_s, _ = timed(lambda: _load_into_file(scratch / "baseline.duckdb", read))
     utf8.unlink()
@@ -233,6 +238,8 @@ def csv_baseline(config: settings.Settings, scratch: Path, stages: list[Stage]) 
         "plain_transcode_s": plain_s,
         "duckdb_count_s": count_s,
         "duckdb_load_as_text_s": load_s,
+        "duckdb_rows_loaded": loaded,
+        "duckdb_rows_loaded_in_place": loaded_in_place,
         "duckdb_load_in_place_s": in_place_s,
         "duckdb_load_into_file_s": into_file_s,
         "duckdb_rows_per_s": rows / load_s,

@@ -3,9 +3,10 @@
     area level, by fiscal year (none for a snapshot) and by the columns in `by`. A row with a
     NULL code at a level (an อบจ. covers its whole province, so it has no subdistrict or
     district) counts only at the levels it has. The country level (code TH) exists only when
-    several provinces are loaded.
+    several provinces are loaded, unless `any_scope` (for counts that do not depend on which
+    provinces are loaded: the area spine they are joined to keeps what is in scope).
 #}
-{% macro by_area_level(relation, measures, fiscal_year='fiscal_year', by=[]) -%}
+{% macro by_area_level(relation, measures, fiscal_year='fiscal_year', by=[], any_scope=false) -%}
     {%- set keys = ([fiscal_year] if fiscal_year else []) + by %}
     {%- for level in ['subdistrict', 'district', 'province', 'country'] %}
     {%- set code = "'TH'" if level == 'country' else level ~ '_code' %}
@@ -18,7 +19,7 @@
         {{ measures }}
     from {{ relation }}
     where {{ 'province' if level == 'country' else level }}_code is not null
-    {%- if level == 'country' %} and {{ several_provinces_loaded() }}{% endif %}
+    {%- if level == 'country' and not any_scope %} and {{ several_provinces_loaded() }}{% endif %}
     {% if group_by %}group by {{ group_by | join(', ') }}{% endif %}
     {% if not loop.last %}union all{% endif %}
     {%- endfor %}

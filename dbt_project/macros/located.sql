@@ -13,13 +13,14 @@
 
 {#
     A stock counted at each fiscal-year end: rows of a relation joined to every reporting year
-    for which `condition` holds (it may use y.starts_on and y.ends_on).
+    for which `condition` holds (it may use y.starts_on and y.ends_on). `areas` places them: the
+    areas in scope unless another relation of subdistricts is given.
 #}
-{% macro located_each_year(relation, condition) -%}
+{% macro located_each_year(relation, condition, areas=none) -%}
     (
         select r.*, y.fiscal_year as reporting_year, a.district_code, a.province_code
         from {{ relation }} r
-        join {{ ref('int_areas_in_scope') }} a on a.subdistrict_code = r.subdistrict_code
+        join {{ ref('int_areas_in_scope') if areas is none else areas }} a on a.subdistrict_code = r.subdistrict_code
         join {{ ref('stg_fiscal_years') }} y
             on y.in_reporting_period
             and {{ condition }}

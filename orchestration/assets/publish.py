@@ -47,6 +47,7 @@ def datasette_release(
         candidate = release.new_candidate(publish_dir)
         with warehouse.connect() as con:
             counts = export.export_sqlite(con, candidate / release.DATABASE, PUBLISHED)
+            downloads.write(con, candidate / release.FILES, PUBLISHED)
             threshold = settings["suppression_threshold"]
             audit = candidate_checks.check(gx_dir, context.run_id, con, candidate / release.DATABASE, threshold)
             _record_audit_trail(con, warehouse, folders)  # the candidate's audit too, passed or not
@@ -58,7 +59,7 @@ def datasette_release(
         for warning in audit.failures:
             context.log.warning(f"candidate: {warning.describe()}")
         suites = data_docs.build(gx_dir, candidate / release.DATA_DOCS)
-        _write_downloads(candidate, settings, manifest)
+        _write_catalogue_records(candidate, settings, manifest)
         release.write_json(candidate, release.METADATA, metadata.build(demo=settings["demo"]))
         release.write_json(candidate, release.INSPECT, release.inspect(candidate / release.DATABASE))
         release.write_json(candidate, release.AUDIT_INSPECT, release.inspect(candidate / release.AUDIT_DATABASE))
@@ -84,10 +85,9 @@ def datasette_release(
     )
 
 
-def _write_downloads(candidate: Path, settings: dict, manifest: dict) -> None:
-    """Each table as CSV and Parquet, with the data package, DCAT and CKAN records beside them."""
+def _write_catalogue_records(candidate: Path, settings: dict, manifest: dict) -> None:
+    """The data package, DCAT and CKAN records beside the downloads."""
     files, database = candidate / release.FILES, candidate / release.DATABASE
-    downloads.write(database, files, PUBLISHED)
     package = catalogue_records.data_package(database, PUBLISHED, settings["demo"])
     release.write_json(files, release.DATA_PACKAGE, package)
     release.write_json(files, release.DCAT, catalogue_records.dcat(PUBLISHED, public_url(), manifest))
@@ -96,7 +96,7 @@ def _write_downloads(candidate: Path, settings: dict, manifest: dict) -> None:
 
 def _personal_data(candidate: Path) -> list[str]:
     """Where the candidate holds anything that looks like a citizen ID: its databases, its pages, its
-    catalogue records (the CSV and Parquet files are written from the databases scanned)."""
+    catalogue records (the CSV and Parquet files hold what the database holds: one query writes them all)."""
     return [
         *privacy.scan_sqlite(candidate / release.DATABASE),
         *privacy.scan_sqlite(candidate / release.AUDIT_DATABASE),

@@ -439,6 +439,13 @@ INTERMEDIATE = (
         [*AREA_YEAR, "population", "cells_reported", "cells_expected", "is_complete"],
     ),
     _m(
+        "int_registered_people_by_area",
+        "People in the welfare register at each fiscal-year end, by area (D1.1's numerator), counted over every "
+        "area so that only the register's own files make it count again.",
+        "จำนวนคนในทะเบียนสวัสดิการ ณ สิ้นปีงบประมาณ รายพื้นที่",
+        [*AREA_YEAR, "numerator"],
+    ),
+    _m(
         "int_certified_orgs_by_year",
         "Organisations counted by S2.1 at each fiscal-year end (certified "
         "public-benefit or community welfare organisations).",

@@ -19,3 +19,6 @@ def test_a_citizen_id_in_a_published_column_is_found_but_not_in_the_search_index
     db["projects"].insert({"id": 2, "name": f"ผู้รับ {CITIZEN}", "owner": "อบต."})
     db.conn.commit()
     assert privacy.scan_sqlite(path) == ["projects.name", "projects_fts.name"]
+    db["payments"].insert({"id": 1, "payee": int(CITIZEN), "amount": 1_000_000_000_000})
+    db.conn.commit()
+    assert privacy.scan_sqlite(path) == ["payments.payee", "projects.name", "projects_fts.name"]
