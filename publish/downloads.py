@@ -12,7 +12,6 @@ from orchestration.metadata.models import Model
 from publish.export import published_query
 
 BOM = "\ufeff".encode()
-SQL_TYPE = {int: "BIGINT", float: "DOUBLE", str: "VARCHAR"}  # SQLite's INTEGER, REAL and TEXT
 
 
 def _literal(path: Path) -> str:
@@ -28,11 +27,7 @@ def _with_bom(written: Path, path: Path) -> None:
 
 
 def write_table(con: duckdb.DuckDBPyConnection, model: Model, folder: Path) -> None:
-    query, types = published_query(con, model)
-    # SQLite's types, so the files read back as the database does: a yes/no is 1 or 0 there, as
-    # the data package says, and an INTEGER is 64-bit.
-    typed = ", ".join(f'CAST("{name}" AS {SQL_TYPE[kind]}) AS "{name}"' for name, kind in types.items())
-    rows = f"SELECT {typed} FROM ({query})"
+    rows, _ = published_query(con, model)
     csv, parquet = folder / f"{model.name}.csv", folder / f"{model.name}.parquet"
     written = csv.with_suffix(".csv.part")
     con.execute(f"COPY ({rows}) TO {_literal(written)} (FORMAT csv, HEADER, NEW_LINE '\r\n')")

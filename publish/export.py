@@ -39,7 +39,7 @@ def _published_column(model: Model, name: str, duckdb_type: str) -> tuple[str, t
         "UBIGINT",
         "BOOLEAN",
     ):
-        return f'"{name}"', int
+        return f'CAST("{name}" AS BIGINT)', int  # SQLite's 64-bit INTEGER: a yes/no is 1 or 0
     return f'CAST("{name}" AS VARCHAR)', str  # text, and dates as ISO text
 
 
