@@ -97,16 +97,25 @@ def stored_runs(store) -> dict[tuple[str, str], list]:
     return runs
 
 
-def keep_latest_runs(root: Path, runs: int) -> None:
-    """Forget the stored results of all but the latest ``runs`` runs (once the audit trail holds
-    them), so that Data Docs stay the size of a few runs however many builds there were."""
+def stored_outcome(root: Path, run_name: str, suite: str) -> Outcome | None:
+    """The outcome ``suite`` had in the run ``run_name``, from the results the context keeps;
+    None if that run's results are forgotten (see ``keep_latest_runs``)."""
+    store = context(root).validation_results_store
+    keys = stored_runs(store).get((run_name, suite))
+    return combined([_outcome(store.get(key)) for key in keys]) if keys else None
+
+
+def keep_latest_runs(root: Path, runs: int, also: Iterable[str] = ()) -> None:
+    """Forget the stored results of all but the latest ``runs`` runs and the runs ``also`` (once
+    the audit trail holds them), so that Data Docs stay the size of a few runs however many
+    builds there were."""
     store = context(root).validation_results_store
     keys = store.list_keys()
     last_time: dict[str, datetime] = {}
     for key in keys:
         name = key.run_id.run_name
         last_time[name] = max(last_time.get(name, key.run_id.run_time), key.run_id.run_time)
-    kept = set(sorted(last_time, key=last_time.get)[-runs:])
+    kept = set(sorted(last_time, key=last_time.get)[-runs:]) | set(also)
     for key in keys:
         if key.run_id.run_name not in kept:
             store.remove_key(key)

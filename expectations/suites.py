@@ -34,29 +34,41 @@ def _in_areas(column: str) -> str:
     return f"{column}_in_areas"
 
 
-def source_select(source: Source, part: int = 0, parts: int = 1) -> str:
-    """What ``source_table`` validates: the columns of ``raw.<source>``, and for each subdistrict
-    column whether the code exists (a flag, not the 7,000 codes in every suite and Data Docs page).
-    Of ``parts`` split by the key's hash, only ``part``: a duplicated key falls in one part."""
-    columns = [c.raw_name for c in source.columns if c.raw_name]
+def key_is_unique(key: list[str]) -> str:
+    """The flag ``source_select`` gives a row whose key no other row of its table has."""
+    return f"{'_'.join(key)}_is_unique"
+
+
+def source_select(source: Source, rows: str = "true") -> str:
+    """What ``source_table`` validates of the rows ``rows`` (a condition) of ``raw.<source>``:
+    their columns; for each subdistrict column, whether the code exists (a flag, not the 7,000
+    codes in every suite and Data Docs page); and whether the key is unique in the whole table
+    (a flag: so the rows of one file can be validated alone, a key another file repeats included)."""
+    columns = [f"s.{c.raw_name}" for c in source.columns if c.raw_name]
     flags = [
-        f"{c.raw_name} IN (SELECT subdistrict_code FROM raw.areas) AS {_in_areas(c.raw_name)}"
+        f"s.{c.raw_name} IN (SELECT subdistrict_code FROM raw.areas) AS {_in_areas(c.raw_name)}"
         for c in source.columns
         if c.raw_name and c.type == "subdistrict"
     ]
     raw = {c.name: c.raw_name for c in source.columns}
-    key = ", ".join(raw[k] for k in source.primary_key)
-    where = f" WHERE hash({key}) % {parts} = {part}" if parts > 1 else ""
-    return f"SELECT {', '.join(columns + flags)} FROM raw.{source.name}{where}"
+    key = [raw[k] for k in source.primary_key]
+    repeated = f"SELECT {', '.join(key)} FROM raw.{source.name} GROUP BY ALL HAVING count(*) > 1"
+    joined = " AND ".join(f"s.{k} = r.{k}" for k in key)
+    unique = f"r.{key[0]} IS NULL AS {key_is_unique(key)}"
+    return (
+        f"SELECT {', '.join(columns + flags + [unique])} FROM raw.{source.name} s "
+        f"LEFT JOIN ({repeated}) r ON {joined} WHERE {rows}"
+    )
 
 
 def source_table(source: Source) -> gx.ExpectationSuite:
     """``raw.<source>`` as the registry says it must be: its key unique, required columns filled,
     codes from their lists, numbers in range, subdistricts that exist. Every expectation holds of
-    the table if it holds of each part ``source_select`` splits it into."""
+    the table if it holds of each part of it ``source_select`` gives."""
     raw = {c.name: c.raw_name for c in source.columns}
     suite = gx.ExpectationSuite(f"raw.{source.name}")
-    _key(suite, [raw[k] for k in source.primary_key])
+    key = [raw[k] for k in source.primary_key]
+    _add(suite, gxe.ExpectColumnValuesToBeInSet(column=key_is_unique(key), value_set=[True]))
     for c in source.columns:
         column = c.raw_name
         if column is None:

@@ -27,10 +27,23 @@ def _small_counts(model: Model, people_indicators: list[str], threshold: int) ->
     return None
 
 
-def check(gx_root: Path, run_id: str, con: duckdb.DuckDBPyConnection, database: Path, threshold: int) -> runner.Outcome:
+def check(
+    gx_root: Path,
+    run_id: str,
+    con: duckdb.DuckDBPyConnection,
+    database: Path,
+    threshold: int,
+    checked_in: dict[str, str],
+) -> runner.Outcome:
+    """Validate every published table. A table taken from the live release keeps the outcome it
+    had in the run that checked it (``checked_in``), while the GX context keeps that run."""
     people = people_indicators()
     outcome = runner.Outcome(0, [])
     for table, model in PUBLISHED.items():
+        earlier = table in checked_in and runner.stored_outcome(gx_root, checked_in[table], f"candidate.{table}")
+        if earlier:
+            outcome += earlier
+            continue
         (rows,) = con.execute(f"SELECT count(*) FROM marts.{table}").fetchone()
         make_suite = partial(
             suites.candidate, model, rows, _text_columns(database, table), _small_counts(model, people, threshold)

@@ -9,6 +9,7 @@ validation pages are plain HTML underneath) and the index is written here, in Th
 import html
 import re
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from expectations import runner
@@ -70,10 +71,11 @@ def _row(site: Path, suite: str, passed: bool | None) -> str:
     )
 
 
-def build(gx_root: Path, to: Path) -> list[str]:
-    """Write the Data Docs of every suite, with the results of the latest runs, to ``to``;
-    return the suites' names. The audit trail must hold the older results already."""
-    runner.keep_latest_runs(gx_root, RUNS)
+def build(gx_root: Path, to: Path, also: Iterable[str] = ()) -> list[str]:
+    """Write the Data Docs of every suite, with the results of the latest runs and of the runs
+    ``also`` (those whose checks of a table stand for the release), to ``to``; return the suites'
+    names. The audit trail must hold the older results already."""
+    runner.keep_latest_runs(gx_root, RUNS, also)
     shutil.rmtree(_site(gx_root), ignore_errors=True)  # pages of forgotten runs go too
     context = runner.context(gx_root)
     context.build_data_docs()

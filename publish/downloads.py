@@ -3,6 +3,7 @@ candidate's SQLite is written from (``export.published_query``), so a file holds
 API serves: CSV in UTF-8 with a byte-order mark (Excel then reads the Thai as Thai) and Parquet
 with the column types. DuckDB streams both: memory stays bounded whatever the size of a table."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -35,8 +36,24 @@ def write_table(con: duckdb.DuckDBPyConnection, model: Model, folder: Path) -> N
     con.execute(f"COPY ({rows}) TO {_literal(parquet)} (FORMAT parquet, COMPRESSION zstd)")
 
 
-def write(con: duckdb.DuckDBPyConnection, folder: Path, tables: dict[str, Model]) -> None:
-    """CSV and Parquet of each of ``tables`` into ``folder``."""
+def _link(name: str, previous: Path, folder: Path) -> None:
+    """The files of ``previous`` (a release's, never changed once published) as this folder's."""
+    for suffix in (".csv", ".parquet"):
+        os.link(previous / f"{name}{suffix}", folder / f"{name}{suffix}")
+
+
+def write(
+    con: duckdb.DuckDBPyConnection,
+    folder: Path,
+    tables: dict[str, Model],
+    previous: Path | None = None,
+    copied: frozenset[str] = frozenset(),
+) -> None:
+    """CSV and Parquet of each of ``tables`` into ``folder``; those of the ``copied`` ones are
+    the folder ``previous``'s."""
     folder.mkdir(parents=True, exist_ok=True)
-    for model in tables.values():
-        write_table(con, model, folder)
+    for name, model in tables.items():
+        if name in copied:
+            _link(model.name, previous, folder)
+        else:
+            write_table(con, model, folder)

@@ -63,11 +63,28 @@ def _referenced_first(tables: dict[str, Model]) -> list[tuple[str, Model]]:
     return sorted(tables.items(), key=lambda item: bool(item[1].references))
 
 
-def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path, tables: dict[str, Model]) -> dict[str, int]:
-    """Write ``tables`` to a new SQLite file at ``path``; return rows per table."""
+def _insert_rows(con: duckdb.DuckDBPyConnection, db: sqlite_utils.Database, table: str, query: str, width: int):
+    insert = f"INSERT INTO [{table}] VALUES ({', '.join('?' * width)})"
+    with db.conn:  # one transaction per table
+        for batch in con.sql(query).to_arrow_reader(BATCH):
+            db.conn.executemany(insert, zip(*(column.to_pylist() for column in batch.columns), strict=True))
+
+
+def export_sqlite(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    tables: dict[str, Model],
+    previous: Path | None = None,
+    copied: frozenset[str] = frozenset(),
+) -> dict[str, int]:
+    """Write ``tables`` to a new SQLite file at ``path``; return rows per table. The ``copied``
+    tables are taken as they are from the SQLite file ``previous`` (written by this function, so
+    the new file has the bytes it would have had with every table written from DuckDB)."""
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode = OFF")  # a new candidate: if writing fails, it is thrown away
+    if copied:
+        db.execute("ATTACH DATABASE ? AS previous", [str(previous)])
     counts = {}
     for table, model in _referenced_first(tables):
         query, types = published_query(con, model)
@@ -76,15 +93,18 @@ def export_sqlite(con: duckdb.DuckDBPyConnection, path: Path, tables: dict[str, 
             pk=list(model.key),
             foreign_keys=[(column, other, tables[other].key[0]) for column, other in model.references],
         )
-        insert = f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(types))})"
-        with db.conn:  # one transaction per table
-            for batch in con.sql(query).to_arrow_reader(BATCH):
-                db.conn.executemany(insert, zip(*(column.to_pylist() for column in batch.columns), strict=True))
+        if table in copied:
+            with db.conn:
+                db.execute(f"INSERT INTO main.[{table}] SELECT * FROM previous.[{table}]")
+        else:
+            _insert_rows(con, db, table, query, len(types))
         for index in model.indexes:  # built once over the rows, cheaper than kept up row by row
             db[table].create_index(list(index))
         if model.search:
             db[table].enable_fts(list(model.search), tokenize="trigram")
         counts[table] = db[table].count
+    if copied:
+        db.execute("DETACH DATABASE previous")
     db.execute("ANALYZE")
     db.vacuum()
     db.close()

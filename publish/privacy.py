@@ -30,14 +30,16 @@ def _fts_index_tables(con: sqlite3.Connection) -> set[str]:
     return {f"{name}_{suffix}" for (name,) in searches for suffix in FTS_INDEX_TABLES}
 
 
-def scan_sqlite(path: Path) -> list[str]:
-    """Every table.column holding a value that looks like a citizen ID. Floating-point
-    columns are skipped: no ID is stored as a REAL, and their digits would match by chance."""
+def scan_sqlite(path: Path, scanned_before: frozenset[str] = frozenset()) -> list[str]:
+    """Every table.column holding a value that looks like a citizen ID, but in the tables
+    ``scanned_before`` (and their search). Floating-point columns are skipped: no ID is stored
+    as a REAL, and their digits would match by chance."""
     findings = []
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        for table in sorted(set(tables) - _fts_index_tables(con)):
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        skipped = _fts_index_tables(con) | scanned_before | {f"{t}_fts" for t in scanned_before}
+        for table in sorted(tables - skipped):
             for _, column, *_ in con.execute(f'PRAGMA table_info("{table}")'):
                 # A value shorter than an ID's 13 digits holds none: SQLite leaves it out.
                 values = con.execute(

@@ -9,7 +9,7 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration import audit_trail
-from orchestration.fingerprint import inputs_fingerprint
+from orchestration.fingerprint import code_fingerprint, inputs_fingerprint
 from orchestration.metadata.models import PUBLISHED, PUBLISHED_AUDIT
 from orchestration.resources import Folders, Warehouse
 from orchestration.settings import public_url, publication_settings
@@ -22,6 +22,7 @@ from publish import (
     metadata,
     privacy,
     release,
+    reuse,
     run_manifest,
 )
 
@@ -46,10 +47,12 @@ def datasette_release(
     try:
         candidate = release.new_candidate(publish_dir)
         with warehouse.connect() as con:
-            counts = export.export_sqlite(con, candidate / release.DATABASE, PUBLISHED)
-            downloads.write(con, candidate / release.FILES, PUBLISHED)
+            taken = reuse.plan(con, PUBLISHED, publish_dir, code_fingerprint(settings))
+            database, reused = candidate / release.DATABASE, taken.reused
+            counts = export.export_sqlite(con, database, PUBLISHED, *taken.taken_from(release.DATABASE))
+            downloads.write(con, candidate / release.FILES, PUBLISHED, *taken.taken_from(release.FILES))
             threshold = settings["suppression_threshold"]
-            audit = candidate_checks.check(gx_dir, context.run_id, con, candidate / release.DATABASE, threshold)
+            audit = candidate_checks.check(gx_dir, context.run_id, con, database, threshold, taken.checked_in)
             _record_audit_trail(con, warehouse, folders)  # the candidate's audit too, passed or not
             export.export_sqlite(con, candidate / release.AUDIT_DATABASE, PUBLISHED_AUDIT)
             fingerprint = inputs_fingerprint(con, settings)
@@ -58,27 +61,29 @@ def datasette_release(
             raise dg.Failure(f"candidate not published: {audit.describe()}")
         for warning in audit.failures:
             context.log.warning(f"candidate: {warning.describe()}")
-        suites = data_docs.build(gx_dir, candidate / release.DATA_DOCS)
+        suites = data_docs.build(gx_dir, candidate / release.DATA_DOCS, set(taken.checked_in.values()))
         _write_catalogue_records(candidate, settings, manifest)
         release.write_json(candidate, release.METADATA, metadata.build(demo=settings["demo"]))
         release.write_json(candidate, release.INSPECT, release.inspect(candidate / release.DATABASE))
         release.write_json(candidate, release.AUDIT_INSPECT, release.inspect(candidate / release.AUDIT_DATABASE))
-        findings = _personal_data(candidate)
+        findings = _personal_data(candidate, reused)
         if findings:
             raise dg.Failure(f"candidate not published: citizen IDs found in {', '.join(findings)}")
-        live = release.promote(candidate, publish_dir, {"inputs_fingerprint": fingerprint, **settings, **manifest})
+        manifest |= {"inputs_fingerprint": fingerprint, **settings, **taken.manifest(context.run_id)}
+        live = release.promote(candidate, publish_dir, manifest)
     except (OSError, sqlite3.Error) as e:
         _discard(candidate)
         raise dg.Failure(_unwritable(e, candidate or publish_dir)) from None
     except BaseException:
         _discard(candidate)
         raise
-    context.log.info(f"published release {live.name}")
+    context.log.info(f"published release {live.name}; taken from the previous one: {sorted(reused) or 'nothing'}")
     return dg.MaterializeResult(
         metadata={
             **{f"rows_{t}": n for t, n in counts.items()},
             **settings,
             "release": live.name,
+            "tables_taken_from_the_previous_release": len(reused),
             "data_docs_suites": len(suites),
             "path": str(live / release.DATABASE),
         }
@@ -94,11 +99,12 @@ def _write_catalogue_records(candidate: Path, settings: dict, manifest: dict) ->
     release.write_json(files, release.CKAN, catalogue_records.ckan_dataset(PUBLISHED, public_url(), manifest))
 
 
-def _personal_data(candidate: Path) -> list[str]:
-    """Where the candidate holds anything that looks like a citizen ID: its databases, its pages, its
-    catalogue records (the CSV and Parquet files hold what the database holds: one query writes them all)."""
+def _personal_data(candidate: Path, reused: frozenset[str]) -> list[str]:
+    """Where the candidate holds anything that looks like a citizen ID: its databases (but the tables
+    taken from the live release, scanned then), its pages, its catalogue records (the CSV and Parquet
+    files hold what the database holds: one query writes them all)."""
     return [
-        *privacy.scan_sqlite(candidate / release.DATABASE),
+        *privacy.scan_sqlite(candidate / release.DATABASE, reused),
         *privacy.scan_sqlite(candidate / release.AUDIT_DATABASE),
         *privacy.scan_pages(candidate / release.DATA_DOCS),
         *privacy.scan_pages(candidate / release.FILES),

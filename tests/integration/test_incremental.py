@@ -13,12 +13,14 @@ import pytest
 from orchestration import automation, build, settings
 from orchestration.definitions import build as definitions
 from orchestration.demo.generator import generate
+from orchestration.metadata.models import PUBLISHED as PUBLISHED_TABLES
 from orchestration.resources import Folders
-from publish import release
+from publish import release, reuse
 
 SCALE = 0.003
 PUBLISHED = [release.DATABASE, release.METADATA, release.INSPECT]
 NEW_MONTH = "social_assistance/social_assistance_2568-10.csv"
+OFFICE_KEY = "an office's own key, not the demo's"
 
 
 def settle(*paths: Path) -> None:
@@ -54,7 +56,7 @@ def runs(tmp_path_factory):
     """A province built, then a month of social assistance dropped in and picked up by the
     sensor; beside it, the same files built in full in a fresh folder."""
     previous_key = os.environ.get("WELFARE_HMAC_KEY")
-    os.environ["WELFARE_HMAC_KEY"] = "an office's own key, not the demo's"  # the new file is not the demo's
+    os.environ["WELFARE_HMAC_KEY"] = OFFICE_KEY  # the new file is not the demo's
     try:
         picked_up = settings.Settings(tmp_path_factory.mktemp("picked_up"))
         generate(picked_up.landing_dir, ["60"], seed=11, scale=SCALE)
@@ -116,6 +118,25 @@ def test_the_incremental_run_publishes_what_a_full_rebuild_publishes(runs):
     assert loads > 0
 
 
+def test_the_tables_the_month_left_as_they_were_are_taken_from_the_live_release(runs):
+    """Copied, linked and not checked again, yet the same as a full rebuild's, downloads too."""
+    incremental, full = (release.live_manifest(runs[f].publish_dir)[reuse.TABLES] for f in ("picked_up", "full"))
+    assert {t: e["digest"] for t, e in incremental.items()} == {t: e["digest"] for t, e in full.items()}
+    checked_in = {t: e["checked_in_run"] for t, e in incremental.items()}
+    assert checked_in["dim_areas"] == checked_in["directory_projects"] == runs["first"].run_id
+    assert checked_in["indicator_values"] == checked_in["dq_source_loads"] == runs["incremental"].run_id
+    marts = {e.asset_key.path[-1]: e.metadata for e in runs["incremental"].get_asset_check_evaluations()}
+    assert marts["directory_projects"]["checked_in_run"].value == runs["first"].run_id  # its GX suite stands
+    assert "checked_in_run" not in marts["indicator_values"]
+    files = [
+        {p.name: p.read_bytes() for p in (release.live_release(runs[f].publish_dir) / release.FILES).glob("*")}
+        for f in ("picked_up", "full")
+    ]
+    downloads = [name for name in files[0] if name.endswith((".csv", ".parquet"))]
+    assert len(downloads) == 2 * len(PUBLISHED_TABLES)
+    assert [name for name in downloads if files[0][name] != files[1][name]] == []
+
+
 def test_no_build_parses_the_dbt_project_again(runs):
     """The project's partial-parse file serves every data folder, the first build in one too
     (dbt's build target names no folder)."""
@@ -123,3 +144,25 @@ def test_no_build_parses_the_dbt_project_again(runs):
     logs = [log for folder, run in built for log in (runs[folder].dbt_artifacts / runs[run].run_id).glob("*/dbt.log")]
     assert len(logs) == 6  # two dbt invocations a build
     assert [str(log) for log in logs if "UnableToPartialParse" in log.read_text()] == []
+
+
+def test_only_the_new_files_rows_are_validated_yet_a_key_repeated_from_an_old_file_is_caught(
+    runs, tmp_path, monkeypatch
+):
+    """A file of next month repeating three cases of the month before: its source's check validates
+    only its rows, finds the three repeated keys, and stops the build."""
+    monkeypatch.setenv("WELFARE_HMAC_KEY", OFFICE_KEY)
+    copy = settings.Settings(tmp_path / "copy")
+    shutil.copytree(runs["picked_up"].data_dir, copy.data_dir, symlinks=True)
+    lines = (copy.landing_dir / NEW_MONTH).read_text(encoding="utf-8-sig").splitlines()
+    repeated = copy.landing_dir / "social_assistance/social_assistance_2568-11.csv"
+    repeated.write_text("\r\n".join(lines[:4]) + "\r\n", encoding="utf-8-sig")
+    checked = build.run(
+        copy, automation.affected_assets(definitions(copy).get_repository_def().asset_graph, ["social_assistance"])
+    )
+    evaluation = next(
+        e for e in checked.get_asset_check_evaluations() if e.asset_key == dg.AssetKey(["raw", "social_assistance"])
+    )
+    assert not checked.success and not evaluation.passed
+    assert evaluation.metadata["files_validated"].value == 1
+    assert evaluation.description == "blocking: expect_column_values_to_be_in_set(case_id_is_unique): 3 unexpected"

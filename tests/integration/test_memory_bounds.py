@@ -21,6 +21,9 @@ def test_dbt_runs_duckdb_within_the_configured_memory_limit(demo_build):
             str(project.project_dir),
             "--output",
             "json",
+            # Its own target folder: the project's partial parse stays that of the builds' profile.
+            "--target-path",
+            str(demo_build.config.dbt_artifacts / "memory-limit"),
         ],
         capture_output=True,
         text=True,

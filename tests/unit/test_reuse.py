@@ -1,0 +1,54 @@
+"""What a candidate takes from the live release: only a table whose published rows, code and
+settings are the release's; a changed value, a lost row or other code is written and checked again."""
+
+import duckdb
+import pytest
+
+from orchestration.metadata.models import PUBLISHED
+from publish import release, reuse
+
+MODEL = PUBLISHED["indicator_values"]
+MART = """
+CREATE SCHEMA marts;
+CREATE TABLE marts.indicator_values (
+    indicator_code VARCHAR, area_level VARCHAR, area_code VARCHAR, fiscal_year INTEGER, value DOUBLE
+);
+INSERT INTO marts.indicator_values VALUES
+    ('D1.1', 'province', '60', 2568, 12.3456), ('D1.2', 'province', '60', 2568, 40.0);
+"""
+
+
+@pytest.fixture
+def con():
+    con = duckdb.connect()
+    con.execute(MART)
+    return con
+
+
+def test_the_digest_changes_with_any_published_value_and_nothing_else(con):
+    first = reuse.digest(con, MODEL, "code")
+    con.execute("UPDATE marts.indicator_values SET value = 12.3461 WHERE indicator_code = 'D1.1'")
+    assert reuse.digest(con, MODEL, "code") == first  # the same value once rounded to its 2 places
+    assert reuse.digest(con, MODEL, "other code") != first
+    con.execute("UPDATE marts.indicator_values SET value = 12.36 WHERE indicator_code = 'D1.1'")
+    changed = reuse.digest(con, MODEL, "code")
+    assert changed != first
+    con.execute("DELETE FROM marts.indicator_values WHERE indicator_code = 'D1.2'")
+    assert reuse.digest(con, MODEL, "code") not in (first, changed)
+
+
+def test_a_table_is_taken_from_the_live_release_only_when_its_digest_is_the_same(con, tmp_path):
+    tables = {"indicator_values": MODEL}
+    assert reuse.plan(con, tables, tmp_path, "code").reused == frozenset()  # nothing published yet
+    candidate = release.new_candidate(tmp_path)
+    (candidate / release.DATABASE).touch()
+    first = reuse.plan(con, tables, tmp_path, "code")
+    release.promote(candidate, tmp_path, first.manifest("run-1"))
+
+    again = reuse.plan(con, tables, tmp_path, "code")
+    assert again.reused == {"indicator_values"} and again.previous == release.live_release(tmp_path)
+    assert again.manifest("run-2")[reuse.TABLES]["indicator_values"]["checked_in_run"] == "run-1"
+    con.execute("UPDATE marts.indicator_values SET value = 41 WHERE indicator_code = 'D1.2'")
+    changed = reuse.plan(con, tables, tmp_path, "code")
+    assert changed.reused == frozenset() and changed.previous is None
+    assert changed.manifest("run-2")[reuse.TABLES]["indicator_values"]["checked_in_run"] == "run-2"
