@@ -37,9 +37,14 @@ def write_table(con: duckdb.DuckDBPyConnection, model: Model, folder: Path) -> N
 
 
 def _link(name: str, previous: Path, folder: Path) -> None:
-    """The files of ``previous`` (a release's, never changed once published) as this folder's."""
+    """The files of ``previous`` (a release's, never changed once published) as this folder's:
+    linked, or copied where the disk keeps no links (a network share)."""
     for suffix in (".csv", ".parquet"):
-        os.link(previous / f"{name}{suffix}", folder / f"{name}{suffix}")
+        source, target = previous / f"{name}{suffix}", folder / f"{name}{suffix}"
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
 
 
 def write(

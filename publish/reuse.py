@@ -60,11 +60,19 @@ def _checked_in(published: dict, table: str, table_digest: str) -> str | None:
     return entry["checked_in_run"] if entry and entry["digest"] == table_digest else None
 
 
+def _downloads_kept(live: Path, table: str) -> bool:
+    """Whether the live release still has the table's downloads (someone may have removed them)."""
+    return all((live / release.FILES / f"{table}{suffix}").is_file() for suffix in (".csv", ".parquet"))
+
+
 def plan(con: duckdb.DuckDBPyConnection, tables: dict[str, Model], publish_dir: Path, code: str) -> Plan:
     digests = {table: digest(con, model, code) for table, model in tables.items()}
-    published = release.live_manifest(publish_dir).get(TABLES, {})
-    checked_in = {t: run for t, d in digests.items() if (run := _checked_in(published, t, d))}
-    return Plan(digests, release.live_release(publish_dir) if checked_in else None, checked_in)
+    live = release.live_release(publish_dir)
+    published = release.live_manifest(publish_dir).get(TABLES, {}) if live else {}
+    checked_in = {
+        t: run for t, d in digests.items() if (run := _checked_in(published, t, d)) and _downloads_kept(live, t)
+    }
+    return Plan(digests, live if checked_in else None, checked_in)
 
 
 def checked_in(con: duckdb.DuckDBPyConnection, model: Model, publish_dir: Path, code: str) -> str | None:
