@@ -55,6 +55,11 @@ class Plan:
         }
 
 
+def _published(publish_dir: Path) -> dict:
+    """The live release's tables: each one's digest and the run that checked it."""
+    return release.live_manifest(publish_dir).get(TABLES, {})
+
+
 def _checked_in(published: dict, table: str, table_digest: str) -> str | None:
     entry = published.get(table)
     return entry["checked_in_run"] if entry and entry["digest"] == table_digest else None
@@ -67,8 +72,7 @@ def _downloads_kept(live: Path, table: str) -> bool:
 
 def plan(con: duckdb.DuckDBPyConnection, tables: dict[str, Model], publish_dir: Path, code: str) -> Plan:
     digests = {table: digest(con, model, code) for table, model in tables.items()}
-    live = release.live_release(publish_dir)
-    published = release.live_manifest(publish_dir).get(TABLES, {}) if live else {}
+    live, published = release.live_release(publish_dir), _published(publish_dir)
     checked_in = {
         t: run for t, d in digests.items() if (run := _checked_in(published, t, d)) and _downloads_kept(live, t)
     }
@@ -79,5 +83,4 @@ def checked_in(con: duckdb.DuckDBPyConnection, model: Model, publish_dir: Path, 
     """The run that checked the live release's table of ``model``, if it publishes the same rows
     (the mart's checks need not run again: a difference below the places a number is published
     with is the noise of a parallel sum, not a change)."""
-    published = release.live_manifest(publish_dir).get(TABLES, {})
-    return _checked_in(published, model.name, digest(con, model, code))
+    return _checked_in(_published(publish_dir), model.name, digest(con, model, code))
