@@ -1,6 +1,8 @@
 """The GX runner with a real file-backed context: results are stored per run, and only the
 latest runs are kept for Data Docs."""
 
+import sqlite3
+
 import great_expectations as gx
 import great_expectations.expectations as gxe
 import pandas as pd
@@ -31,3 +33,27 @@ def test_only_the_latest_runs_are_kept(tmp_path):
     runner.keep_latest_runs(tmp_path, 2)
     kept = {k.run_id.run_name for k in runner.context(tmp_path).validation_results_store.list_keys()}
     assert kept == {"run-2", "run-3"}
+
+
+def test_each_candidate_is_validated_where_it_lies(tmp_path):
+    """The candidate datasource is kept from run to run; the file it reads is each run's own."""
+    row_count = gxe.ExpectTableRowCountToEqual(value=2, meta={"severity": suites.BLOCKING})
+    outcomes = []
+    for rows in (2, 3):
+        database = tmp_path / f"candidate-{rows}" / "welfare.db"
+        database.parent.mkdir()
+        with sqlite3.connect(database) as db:
+            db.execute("CREATE TABLE t (a INTEGER)")
+            db.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(rows)])
+        db.close()
+        outcomes.append(
+            runner.validate_sqlite(
+                tmp_path / "gx",
+                f"run-{rows}",
+                database,
+                "t",
+                lambda: gx.ExpectationSuite("candidate.t", expectations=[row_count.copy()]),
+            )
+        )
+    assert [len(o.failures) for o in outcomes] == [0, 1]
+    assert outcomes[1].failures[0].observed == 3
