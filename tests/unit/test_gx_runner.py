@@ -38,7 +38,7 @@ def test_only_the_latest_runs_are_kept(tmp_path):
 def test_each_candidate_is_validated_where_it_lies(tmp_path):
     """The candidate datasource is kept from run to run; the file it reads is each run's own."""
     row_count = gxe.ExpectTableRowCountToEqual(value=2, meta={"severity": suites.BLOCKING})
-    outcomes = []
+    outcomes, configurations = [], []
     for rows in (2, 3):
         database = tmp_path / f"candidate-{rows}" / "welfare.db"
         database.parent.mkdir()
@@ -55,5 +55,7 @@ def test_each_candidate_is_validated_where_it_lies(tmp_path):
                 lambda: gx.ExpectationSuite("candidate.t", expectations=[row_count.copy()]),
             )
         )
+        configurations.append((tmp_path / "gx" / "gx" / "great_expectations.yml").read_text())
     assert [len(o.failures) for o in outcomes] == [0, 1]
     assert outcomes[1].failures[0].observed == 3
+    assert configurations[0] == configurations[1]  # the second candidate changed no configuration
