@@ -46,14 +46,11 @@ def pending(con: duckdb.DuckDBPyConnection, source: str, version: str) -> list[t
     return [file for file in loaded if file not in done]
 
 
-def rows_of(files: list[tuple]) -> str:
-    """A SQL condition on a raw table (aliased ``s``) true for the rows of ``files``."""
-    pairs = ", ".join(f"({_quoted(name)}, {_quoted(digest)})" for name, digest, _ in files)
-    return f"(s._source_file, s._file_hash) IN ({pairs})"
-
-
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+def rows_of(files: list[tuple]) -> tuple[str, list[str]]:
+    """A SQL condition on a raw table (aliased ``s``) true for the rows of ``files``, and the
+    parameters it binds."""
+    pairs = ", ".join("(?, ?)" for _ in files)
+    return f"(s._source_file, s._file_hash) IN ({pairs})", [v for name, digest, _ in files for v in (name, digest)]
 
 
 def record(con: duckdb.DuckDBPyConnection, source: str, files: list[tuple], version: str, run_id: str) -> None:

@@ -51,13 +51,13 @@ def _validate(context: dg.AssetCheckExecutionContext, warehouse: Warehouse, df, 
 def _validate_rows(con, gx_dir: Path, run_id: str, source: Source, files: list[tuple]) -> runner.Outcome:
     """The source's suite on the rows of ``files``, in parts of at most about ``PART_ROWS`` rows,
     one part in memory at a time."""
-    where = validated_files.rows_of(files)
-    rows = con.execute(f"SELECT count(*) FROM raw.{source.name} s WHERE {where}").fetchone()[0]
+    where, params = validated_files.rows_of(files)
+    rows = con.execute(f"SELECT count(*) FROM raw.{source.name} s WHERE {where}", params).fetchone()[0]
     if not rows:  # every row of the files quarantined
         return runner.Outcome(0, [])
     parts = math.ceil(rows / PART_ROWS)
     vectors = math.ceil(rows / parts / VECTOR_ROWS)  # DuckDB hands rows over in vectors
-    selected = con.execute(suites.source_select(source, where))
+    selected = con.execute(suites.source_select(source, where), params)
     return runner.validate_parts(gx_dir, run_id, _chunks(selected, vectors), lambda: suites.source_table(source))
 
 
