@@ -4,7 +4,7 @@ and the schedule."""
 import dagster as dg
 
 from orchestration import settings
-from orchestration.assets import dbt, dimensions, disclosure, ingestion, publish, quality
+from orchestration.assets import dbt, dimensions, ingestion, publish, quality
 from orchestration.automation import landing_files_sensor, nightly_build, pipeline
 from orchestration.resources import Folders, Warehouse
 
@@ -15,8 +15,6 @@ def build(config: settings.Settings) -> dg.Definitions:
             *dimensions.assets,
             *ingestion.assets,
             dbt.welfare_dbt_assets,
-            disclosure.hidden_cells,
-            dbt.welfare_dbt_disclosed,
             publish.datasette_release,
         ],
         asset_checks=quality.checks,

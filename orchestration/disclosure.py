@@ -144,12 +144,12 @@ def _widening_cell(table: Table, kids: dict, hidden: dict, added: set, area: str
     return None
 
 
-# What the hidden cells apply to, as a dbt selection: dbt builds the indicators, then disclosure
-# control runs, then dbt builds the rest (orchestration/assets/dbt.py, orchestration/spark.py).
-APPLIES = "source:disclosure+"
+# The dbt model of the hidden cells, between the indicators and the marts that apply them: a Python
+# model running ``hidden_cells`` on DuckDB; on Spark, orchestration/spark.py writes its table.
+MODEL = "int_hidden_cells"
 
 # The cells of the warehouse's indicators, one row per family, year and area; portable SQL, run
-# on DuckDB by the Dagster asset and on Spark by orchestration/spark.py.
+# on DuckDB by the dbt model and on Spark by orchestration/spark.py.
 CELLS = """
 SELECT i.disclosure_family, i.aggregation, v.fiscal_year, v.area_level, v.area_code, a.parent_code,
        count(DISTINCT v.numerator) AS numerators, min(v.numerator) AS numerator
@@ -170,6 +170,12 @@ HIDDEN = pa.schema(
         ("suppression", pa.string()),
     ]
 )
+
+
+def hidden_table(cells, threshold: int) -> pa.Table:
+    """The hidden cells of the rows of ``CELLS``, as a table of the ``HIDDEN`` schema."""
+    rows = hidden_cells(cells, threshold)
+    return pa.Table.from_pylist([dict(zip(HIDDEN.names, r, strict=True)) for r in rows], schema=HIDDEN)
 
 
 def hidden_cells(cells, threshold: int) -> list[tuple]:

@@ -85,12 +85,13 @@ def session():
 
 
 def write_hidden_cells(threshold: int) -> None:
-    """Disclosure control on Spark's indicators, written where the marts read it."""
+    """Disclosure control on Spark's indicators, written as the table of its dbt model (a Python
+    model, which dbt runs on DuckDB only), where the marts read it."""
     spark = session()
     rows = disclosure.hidden_cells([tuple(r) for r in spark.sql(disclosure.CELLS).collect()], threshold)
     schema = ", ".join(f"{f.name} {SPARK_TYPES[str(f.type)]}" for f in disclosure.HIDDEN)
-    spark.sql("CREATE DATABASE IF NOT EXISTS disclosure")
-    spark.createDataFrame(rows, schema).write.mode("overwrite").saveAsTable("disclosure.hidden_cells")
+    table = f"intermediate.{disclosure.MODEL}"
+    spark.createDataFrame(rows, schema).write.mode("overwrite").saveAsTable(table)
 
 
 @dataclass
@@ -111,10 +112,10 @@ def build(config: Settings) -> SparkBuild:
 
     export_raw(config)
     lap("export raw to Parquet")
-    results += dbt(config, "build", "--exclude", disclosure.APPLIES)
+    results += dbt(config, "build", "--exclude", f"{disclosure.MODEL}+")
     lap("dbt build: seeds, staging, indicators")
     write_hidden_cells(suppression_threshold())
     lap("disclosure control")
-    results += dbt(config, "build", "--select", disclosure.APPLIES)
+    results += dbt(config, "build", "--select", f"{disclosure.MODEL}+", "--exclude", disclosure.MODEL)
     lap("dbt build: marts")
     return SparkBuild(seconds, results)

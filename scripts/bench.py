@@ -31,7 +31,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration import build, settings
+from orchestration import build, disclosure, settings
 from orchestration.ingestion import sniff
 from orchestration.ingestion.load import file_digest
 from orchestration.metadata import thai
@@ -154,9 +154,7 @@ def stage_of(step: str) -> str:
     if step.endswith("_gx_suite"):
         return "checks (GX)"
     if step.startswith("welfare_dbt"):
-        return "dbt (with its tests)"
-    if step.startswith("disclosure"):
-        return "disclosure control"
+        return "dbt (with its tests and disclosure control)"
     if step == "datasette_release":
         return "publish"
     return "dimensions and records"
@@ -269,20 +267,23 @@ def dbt_baseline(config: settings.Settings, scratch: Path, dbt_wall_s: float) ->
     con = duckdb.connect(str(copy))
     con.execute("SET memory_limit = ?", [settings.duckdb_memory_limit()])
     con.execute("SET threads = 2")
+    manifest = json.loads((latest / "manifest.json").read_text())["nodes"]
     nodes, started = 0, time.perf_counter()
-    for phase in ("welfare_dbt_assets", "welfare_dbt_disclosed"):
-        manifest = json.loads((latest / phase / "manifest.json").read_text())["nodes"]
-        for result in json.loads((latest / phase / "run_results.json").read_text())["results"]:
-            node = manifest.get(result["unique_id"], {})
-            sql = result.get("compiled_code")
-            if node.get("resource_type") == "model":
-                kind = "VIEW" if node["config"]["materialized"] == "view" else "TABLE"
-                con.execute(f"CREATE OR REPLACE {kind} {result['relation_name']} AS {sql}")
-            elif node.get("resource_type") == "test":
-                con.execute(f"SELECT count(*) FROM ({sql})").fetchall()
-            else:
-                continue  # seeds and unit tests: dbt's own work, nothing to compare
-            nodes += 1
+    for result in json.loads((latest / "run_results.json").read_text())["results"]:
+        node = manifest.get(result["unique_id"], {})
+        sql = result.get("compiled_code")
+        if node.get("language") == "python":  # disclosure control, as its model runs it
+            cells = con.execute(disclosure.CELLS).fetchall()
+            con.register("hidden", disclosure.hidden_table(cells, settings.suppression_threshold()))
+            con.execute(f"CREATE OR REPLACE TABLE {result['relation_name']} AS SELECT * FROM hidden")
+        elif node.get("resource_type") == "model":
+            kind = "VIEW" if node["config"]["materialized"] == "view" else "TABLE"
+            con.execute(f"CREATE OR REPLACE {kind} {result['relation_name']} AS {sql}")
+        elif node.get("resource_type") == "test":
+            con.execute(f"SELECT count(*) FROM ({sql})").fetchall()
+        else:
+            continue  # seeds and unit tests: dbt's own work, nothing to compare
+        nodes += 1
     bare_s = time.perf_counter() - started
     con.close()
     copy.unlink()

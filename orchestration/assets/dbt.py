@@ -1,5 +1,5 @@
-"""The dbt project as Dagster assets: seeds, staging, intermediate and marts, with dbt tests
-as asset checks."""
+"""The dbt project as Dagster assets: seeds, staging, intermediate (disclosure control among them,
+a Python model) and marts, with dbt tests as asset checks."""
 
 import sys
 from collections.abc import Mapping
@@ -12,7 +12,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 from dbt.version import __version__ as DBT_VERSION
 from packaging import version
 
-from orchestration import audit_trail, dbt_child, disclosure
+from orchestration import audit_trail, dbt_child
 from orchestration.fingerprint import inputs_fingerprint
 from orchestration.ingestion.sql_functions import scalar
 from orchestration.resources import Folders, Warehouse
@@ -86,7 +86,8 @@ class LayerTranslator(DagsterDbtTranslator):
         return dbt_resource_props["fqn"][1]
 
 
-def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, folders: Folders):
+@dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator())
+def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, folders: Folders):
     live = release.live_manifest(Path(folders.publish))
     with warehouse.connect(read_only=True) as con:
         built = scalar(
@@ -104,7 +105,7 @@ def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: 
     # its test results go to the audit trail whether dbt passed or not. dagster-dbt starts dbt
     # from the project's partial-parse file, which serves every data folder (see the profile's
     # build target), sparing it a full parse of the project (8 s).
-    target = warehouse.folders.dbt_artifacts / context.run_id / context.op_def.name
+    target = warehouse.folders.dbt_artifacts / context.run_id
     try:
         with dbt_child.started_here():
             yield from dbt.cli(["build"], context=context, target_path=target).stream()
@@ -112,22 +113,3 @@ def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: 
         with warehouse.connect() as con:
             audit_trail.prepare(con)
             audit_trail.record_dbt_tests(con, target / "run_results.json", context.run_id)
-
-
-# Two runs of dbt with disclosure control between them: the indicators as computed, then what
-# the hidden cells apply to (disclosure/hidden_cells is a dbt source written by a Python asset).
-@dbt_assets(manifest=project.manifest_path, dagster_dbt_translator=LayerTranslator(), exclude=disclosure.APPLIES)
-def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, folders: Folders):
-    yield from _run_dbt(context, dbt, warehouse, folders)
-
-
-@dbt_assets(
-    manifest=project.manifest_path,
-    dagster_dbt_translator=LayerTranslator(),
-    select=disclosure.APPLIES,
-    name="welfare_dbt_disclosed",
-)
-def welfare_dbt_disclosed(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse, folders: Folders
-):
-    yield from _run_dbt(context, dbt, warehouse, folders)

@@ -61,7 +61,7 @@ def _staged(name: str) -> dict:
     return _table(name, model.description, list(model.columns))
 
 
-# Written by ingestion, the dimensions asset and the disclosure asset beside the sources.
+# Written by ingestion and the dimensions asset beside the sources.
 REFERENCE_TABLES = ("areas", "fiscal_years", "source_columns", "load_log", "quarantine", "source_areas")
 
 
@@ -88,13 +88,6 @@ def sources_yml() -> str:
                     "loaded_at_field": "_loaded_at",
                     "freshness": {"warn_after": {"count": 400, "period": "day"}},
                     "tables": raw + [_staged(name) for name in REFERENCE_TABLES],
-                },
-                {
-                    "name": "disclosure",
-                    "description": "Written by the Dagster asset disclosure/hidden_cells between the "
-                    "intermediate models and the marts: which cells of people counts are hidden.",
-                    "schema": "disclosure",
-                    "tables": [_staged("hidden_cells")],
                 },
             ],
         }

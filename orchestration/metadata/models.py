@@ -219,12 +219,6 @@ STAGING = (
         ],
     ),
     _m(
-        "stg_hidden_cells",
-        "Cells of people counts hidden by disclosure control (orchestration/disclosure.py).",
-        "เซลล์ที่ปกปิด",
-        ["disclosure_family", "area_level", "area_code", "fiscal_year", "suppression"],
-    ),
-    _m(
         "stg_welfare_registry",
         "People in welfare target groups. Names, addresses and birth dates are gone; the citizen ID is a keyed hash.",
         "ทะเบียนกลุ่มเป้าหมาย",
@@ -513,6 +507,13 @@ INTERMEDIATE = (
             "unit_en",
             "unit_th",
         ],
+    ),
+    _m(
+        "int_hidden_cells",
+        "Cells of people counts hidden by disclosure control (orchestration/disclosure.py, run as a dbt "
+        "Python model between the indicators and the marts).",
+        "เซลล์ที่ปกปิด",
+        ["disclosure_family", "area_level", "area_code", "fiscal_year", "suppression"],
     ),
 )
 

@@ -15,7 +15,7 @@ hidden as (
         h.area_level,
         h.area_code,
         h.fiscal_year
-    from {{ ref('stg_hidden_cells') }} as h
+    from {{ ref('int_hidden_cells') }} as h
     inner join {{ ref('stg_indicators') }} as i on h.disclosure_family = i.disclosure_family
 ),
 
