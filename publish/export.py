@@ -14,6 +14,7 @@ import duckdb
 import sqlite_utils
 
 from orchestration.metadata.models import Model
+from publish.privacy import FTS_INDEX_TABLES
 
 BATCH = 50_000
 
@@ -70,6 +71,19 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, db: sqlite_utils.Database, tabl
             db.conn.executemany(insert, zip(*(column.to_pylist() for column in batch.columns), strict=True))
 
 
+def _copy_search_index(db: sqlite_utils.Database, table: str) -> None:
+    """The full-text index of a table copied from the attached ``previous`` file, copied with it:
+    over the same rows, the index sqlite-utils would build is the one built there (FTS5 keeps it
+    in plain shadow tables), copied in a fraction of the time it takes to build."""
+    fts = f"{table}_fts"
+    (create,) = db.execute("SELECT sql FROM previous.sqlite_master WHERE name = ?", [fts]).fetchone()
+    db.executescript(create)  # the statement sqlite-utils wrote there, run as it runs it
+    with db.conn:  # one transaction, as sqlite-utils fills an index in: the file's header counts them
+        for shadow in (f"{fts}_{suffix}" for suffix in FTS_INDEX_TABLES):
+            db.conn.execute(f"DELETE FROM main.[{shadow}]")
+            db.conn.execute(f"INSERT INTO main.[{shadow}] SELECT * FROM previous.[{shadow}]")
+
+
 def export_sqlite(
     con: duckdb.DuckDBPyConnection,
     path: Path,
@@ -100,7 +114,9 @@ def export_sqlite(
             _insert_rows(con, db, table, query, len(types))
         for index in model.indexes:  # built once over the rows, cheaper than kept up row by row
             db[table].create_index(list(index))
-        if model.search:
+        if model.search and table in copied:
+            _copy_search_index(db, table)
+        elif model.search:
             db[table].enable_fts(list(model.search), tokenize="trigram")
         counts[table] = db[table].count
     if copied:
