@@ -15,7 +15,7 @@ with scipy's linprog).
 """
 
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -50,34 +50,47 @@ class Table:
 
 
 def bounds(table: Table, hidden: set[str]) -> dict[str, tuple[float, float]]:
-    """The tightest bounds an attacker can derive for each hidden cell."""
+    """The tightest bounds an attacker can derive for each hidden cell: each constraint narrows
+    its cells' bounds until none moves; a constraint is looked at again only when a bound of one
+    of its cells has moved."""
     lo = {a: (1.0 if a in hidden else float(v)) for a, v in table.values.items()}
     hi = {a: (INF if a in hidden else float(v)) for a, v in table.values.items()}
     groups = [(p, c, table.relation(p, c)) for p, c in table.children().items()]
-    changed = True
-    while changed:
-        changed = False
-        for parent, kids, relation in groups:
-            changed |= _tighten(parent, kids, lo, hi, relation)
+    touching = defaultdict(list)  # area → the constraints it is in
+    for i, (parent, kids, _) in enumerate(groups):
+        for area in (parent, *kids):
+            touching[area].append(i)
+    waiting = deque(range(len(groups)))
+    queued = set(waiting)
+    while waiting:
+        i = waiting.popleft()
+        queued.discard(i)
+        for area in _tighten(*groups[i], lo, hi):
+            for j in touching[area]:
+                if j not in queued:
+                    waiting.append(j)
+                    queued.add(j)
     return {a: (lo[a], hi[a]) for a in hidden}
 
 
-def _tighten(parent: str, kids: list[str], lo: dict, hi: dict, relation: str) -> bool:
-    """Narrow the bounds of a parent and its children by one constraint; True if any moved."""
-    before = (lo[parent], hi[parent], [(lo[k], hi[k]) for k in kids])
+def _tighten(parent: str, kids: list[str], relation: str, lo: dict, hi: dict) -> list[str]:
+    """Narrow the bounds of a parent and its children by one constraint; the cells whose bounds moved."""
+    cells = (parent, *kids)
+    before = [(lo[a], hi[a]) for a in cells]
     sum_lo, sum_hi = sum(lo[k] for k in kids), _sum(hi[k] for k in kids)
+    others_hi = _sums_of_others([hi[k] for k in kids])
     if relation == "sum":  # parent = sum(children)
         lo[parent], hi[parent] = max(lo[parent], sum_lo), min(hi[parent], sum_hi)
-        for k in kids:
-            lo[k] = max(lo[k], lo[parent] - _sum(hi[o] for o in kids if o != k))
+        for k, others in zip(kids, others_hi, strict=True):
+            lo[k] = max(lo[k], lo[parent] - others)
             hi[k] = min(hi[k], hi[parent] - (sum_lo - lo[k]))
     else:  # distinct: each child <= parent <= sum(children)
         lo[parent] = max(lo[parent], max(lo[k] for k in kids))
         hi[parent] = min(hi[parent], sum_hi)
-        for k in kids:
-            lo[k] = max(lo[k], lo[parent] - _sum(hi[o] for o in kids if o != k))
+        for k, others in zip(kids, others_hi, strict=True):
+            lo[k] = max(lo[k], lo[parent] - others)
             hi[k] = min(hi[k], hi[parent])
-    return before != (lo[parent], hi[parent], [(lo[k], hi[k]) for k in kids])
+    return [a for a, was in zip(cells, before, strict=True) if (lo[a], hi[a]) != was]
 
 
 def _sum(values) -> float:
@@ -87,6 +100,14 @@ def _sum(values) -> float:
             return INF
         total += v
     return total
+
+
+def _sums_of_others(values: list[float]) -> list[float]:
+    """For each value, the sum of all the others: one pass, not one per value (a province has
+    hundreds of subdistricts). Counts are whole numbers, so subtracting one from the total is exact."""
+    unbounded = values.count(INF)
+    total = sum(v for v in values if v != INF)
+    return [INF if unbounded - (v == INF) else total - (0.0 if v == INF else v) for v in values]
 
 
 def suppress(table: Table, threshold: int) -> dict[str, str]:
