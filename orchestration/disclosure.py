@@ -103,8 +103,8 @@ def _sum(values) -> float:
 
 
 def _sums_of_others(values: list[float]) -> list[float]:
-    """For each value, the sum of all the others: one pass, not one per value (a province has
-    hundreds of subdistricts). Counts are whole numbers, so subtracting one from the total is exact."""
+    """For each value, the sum of all the others: one pass, not one per value (the country has 77
+    provinces). Counts are whole numbers, so subtracting one from the total is exact."""
     unbounded = values.count(INF)
     total = sum(v for v in values if v != INF)
     return [INF if unbounded - (v == INF) else total - (0.0 if v == INF else v) for v in values]
