@@ -77,8 +77,8 @@ def _tighten(parent: str, kids: list[str], relation: str, lo: dict, hi: dict) ->
     """Narrow the bounds of a parent and its children by one constraint; the cells whose bounds moved."""
     cells = (parent, *kids)
     before = [(lo[a], hi[a]) for a in cells]
-    sum_lo, sum_hi = sum(lo[k] for k in kids), _sum(hi[k] for k in kids)
-    others_hi = _sums_of_others([hi[k] for k in kids])
+    sum_lo = sum(lo[k] for k in kids)
+    sum_hi, others_hi = _sums([hi[k] for k in kids])
     if relation == "sum":  # parent = sum(children)
         lo[parent], hi[parent] = max(lo[parent], sum_lo), min(hi[parent], sum_hi)
         for k, others in zip(kids, others_hi, strict=True):
@@ -93,21 +93,14 @@ def _tighten(parent: str, kids: list[str], relation: str, lo: dict, hi: dict) ->
     return [a for a, was in zip(cells, before, strict=True) if (lo[a], hi[a]) != was]
 
 
-def _sum(values) -> float:
-    total = 0.0
-    for v in values:
-        if v == INF:
-            return INF
-        total += v
-    return total
-
-
-def _sums_of_others(values: list[float]) -> list[float]:
-    """For each value, the sum of all the others: one pass, not one per value (the country has 77
-    provinces). Counts are whole numbers, so subtracting one from the total is exact."""
+def _sums(values: list[float]) -> tuple[float, list[float]]:
+    """The sum of ``values``, and for each value the sum of all the others: one pass, not one per
+    value (the country has 77 provinces). Counts are whole numbers, so subtracting one from the
+    total is exact. A sum with an unbounded (INF) term is unbounded."""
     unbounded = values.count(INF)
     total = sum(v for v in values if v != INF)
-    return [INF if unbounded - (v == INF) else total - (0.0 if v == INF else v) for v in values]
+    others = [INF if unbounded - (v == INF) else total - (0.0 if v == INF else v) for v in values]
+    return (INF if unbounded else total), others
 
 
 def suppress(table: Table, threshold: int) -> dict[str, str]:
@@ -193,9 +186,10 @@ HIDDEN = pa.schema(
 )
 
 
-def hidden_table(cells, threshold: int) -> pa.Table:
-    """The hidden cells of the rows of ``CELLS``, as a table of the ``HIDDEN`` schema."""
-    rows = hidden_cells(cells, threshold)
+def hidden_table(con, threshold: int) -> pa.Table:
+    """The hidden cells of the indicators in the DuckDB warehouse ``con``, as a table of the
+    ``HIDDEN`` schema: what the dbt model ``MODEL`` returns."""
+    rows = hidden_cells(con.execute(CELLS).fetchall(), threshold)
     return pa.Table.from_pylist([dict(zip(HIDDEN.names, r, strict=True)) for r in rows], schema=HIDDEN)
 
 

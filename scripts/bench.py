@@ -273,8 +273,7 @@ def dbt_baseline(config: settings.Settings, scratch: Path, dbt_wall_s: float) ->
         node = manifest.get(result["unique_id"], {})
         sql = result.get("compiled_code")
         if node.get("language") == "python":  # disclosure control, as its model runs it
-            cells = con.execute(disclosure.CELLS).fetchall()
-            con.register("hidden", disclosure.hidden_table(cells, settings.suppression_threshold()))
+            con.register("hidden", disclosure.hidden_table(con, settings.suppression_threshold()))
             con.execute(f"CREATE OR REPLACE TABLE {result['relation_name']} AS SELECT * FROM hidden")
         elif node.get("resource_type") == "model":
             kind = "VIEW" if node["config"]["materialized"] == "view" else "TABLE"

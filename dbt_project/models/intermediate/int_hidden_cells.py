@@ -11,4 +11,4 @@ def model(dbt, session):
     dbt.ref("int_indicator_values")
     dbt.ref("int_areas")
     dbt.ref("stg_indicators")
-    return disclosure.hidden_table(session.execute(disclosure.CELLS).fetchall(), suppression_threshold())
+    return disclosure.hidden_table(session, suppression_threshold())
