@@ -421,21 +421,22 @@ INTERMEDIATE = (
     ),
     _m(
         "int_area_year_spine",
-        "Every area at every level × every reporting fiscal year, so that an area with nothing to count shows 0.",
+        "Every area of the country at every level × every reporting fiscal year, so that an area with nothing to "
+        "count shows 0.",
         "พื้นที่ทุกระดับ × ปีงบประมาณที่รายงาน",
         [*AREA_YEAR, "fiscal_year_ends_on"],
     ),
     _m(
         "int_population_by_area",
         "Registered population per area and year, the denominator of every rate per "
-        "1,000 people, and whether every subdistrict reported every sex.",
+        "1,000 people, and whether every subdistrict reported every sex (for the country, every subdistrict of "
+        "the country).",
         "ประชากรรายพื้นที่และปี",
         [*AREA_YEAR, "population", "cells_reported", "cells_expected", "is_complete"],
     ),
     _m(
         "int_registered_people_by_area",
-        "People in the welfare register at each fiscal-year end, by area (D1.1's numerator), counted over every "
-        "area so that only the register's own files make it count again.",
+        "People in the welfare register at each fiscal-year end, by area (D1.1's numerator).",
         "จำนวนคนในทะเบียนสวัสดิการ ณ สิ้นปีงบประมาณ รายพื้นที่",
         [*AREA_YEAR, "numerator"],
     ),
@@ -493,8 +494,8 @@ INTERMEDIATE = (
     ),
     _m(
         "int_indicator_values",
-        "Every computed indicator in one long table at the levels the catalogue names, before "
-        "disclosure control and targets.",
+        "Every computed indicator in one long table at the levels the catalogue names, in the areas in scope "
+        "(the country when several provinces are loaded), before disclosure control and targets.",
         "ค่าตัวชี้วัดก่อนการปกปิดข้อมูล",
         [
             "indicator_code",

@@ -66,3 +66,26 @@ def test_disclosure_control_holds_with_the_country_level(two_provinces):
     assert any("TH" in areas for areas in cells.values())
     audited, narrow = test_disclosure.narrow_cells(two_provinces)
     assert narrow == [] and audited > 0
+
+
+def test_the_countrys_rates_wait_for_the_whole_countrys_population(two_provinces):
+    """Two provinces are not the country: its counts add them up, but a rate per 1,000 people of
+    Thailand needs every subdistrict of Thailand in the population."""
+    rates = rows(
+        two_provinces,
+        """
+        SELECT v.value IS NULL, v.null_reason, count(*)
+        FROM indicator_values v
+        JOIN dim_indicators i ON i.indicator_code = v.indicator_code AND i.unit_en LIKE '%1,000%'
+        WHERE v.area_level = 'country'
+        GROUP BY 1, 2""",
+    )
+    reasons = {reason for _, reason, _ in rates}
+    assert rates and {withheld for withheld, _, _ in rates} == {1}
+    assert "population_incomplete" in reasons and reasons <= {"population_incomplete", "suppressed"}
+    provinces = rows(
+        two_provinces,
+        "SELECT count(*) FROM indicator_values WHERE area_level = 'province' AND indicator_code = 'D1.2' "
+        "AND value IS NOT NULL",
+    )
+    assert provinces[0][0] > 0

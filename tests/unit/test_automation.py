@@ -39,6 +39,13 @@ def test_building_some_sources_builds_what_depends_on_them_only(tmp_path):
     selected = {k.to_user_string() for k in cli._selected(settings.Settings(tmp_path), "social_assistance")}
     assert {"raw/social_assistance", "staging/stg_social_assistance", "datasette_release"} <= selected
     assert not selected & {"raw/welfare_registry", "raw/volunteers", "staging/stg_volunteers", "raw/areas"}
+    # The indicators it feeds (D1.2) and the data-quality score (S1.1), not the others: they are
+    # computed for every area, and only their union keeps the areas in scope.
+    fed = {"int_indicator_d1_2", "int_indicator_s1_1", "int_indicator_values", "int_hidden_cells"}
+    assert {f"intermediate/{m}" for m in fed} <= selected
+    others = {"intermediate/int_indicator_s2_4", "intermediate/int_indicator_d2_1", "intermediate/int_area_year_spine"}
+    others |= {"intermediate/int_population_by_area", "marts/projects_by_sector", "marts/directory_projects"}
+    assert not selected & others
 
 
 def test_an_unknown_source_is_refused_before_anything_runs(tmp_path, monkeypatch, capsys):

@@ -1,6 +1,7 @@
 -- Every area at every level × every reporting fiscal year, so that an area with nothing to
--- count shows 0 rather than disappearing. The country (TH) is a level when several provinces
--- are loaded.
+-- count shows 0 rather than disappearing. Every area of the country, not only those in scope,
+-- so that the indicators depend on their own sources alone; int_indicator_values keeps the
+-- areas in scope.
 with years as (
     select
         fiscal_year,
@@ -10,25 +11,10 @@ with years as (
 ),
 
 levels as (
-    select distinct
-        'subdistrict' as area_level,
-        subdistrict_code as area_code
-    from {{ ref('int_areas_in_scope') }}
-    union all
-    select distinct
-        'district' as area_level,
-        district_code as area_code
-    from {{ ref('int_areas_in_scope') }}
-    union all
-    select distinct
-        'province' as area_level,
-        province_code as area_code
-    from {{ ref('int_areas_in_scope') }}
-    union all
     select
-        'country' as area_level,
-        'TH' as area_code
-    where {{ several_provinces_loaded() }}
+        area_level,
+        area_code
+    from {{ ref('int_areas') }}
 )
 
 select

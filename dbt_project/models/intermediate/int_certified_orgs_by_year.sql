@@ -7,7 +7,7 @@ select
     a.province_code,
     y.fiscal_year
 from {{ ref('stg_welfare_orgs') }} as o
-inner join {{ ref('int_areas_in_scope') }} as a on o.subdistrict_code = a.subdistrict_code
+inner join {{ ref('stg_areas') }} as a on o.subdistrict_code = a.subdistrict_code
 inner join {{ ref('stg_fiscal_years') }} as y
     on
         o.certified_on <= y.ends_on

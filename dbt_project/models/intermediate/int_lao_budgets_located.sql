@@ -12,4 +12,4 @@ select
     b.welfare_budget_spent,
     b.community_fund_contribution
 from {{ ref('stg_lao_budgets') }} as b
-inner join {{ ref('int_areas_in_scope') }} as a on b.subdistrict_code = a.subdistrict_code
+inner join {{ ref('stg_areas') }} as a on b.subdistrict_code = a.subdistrict_code

@@ -2,14 +2,15 @@
 -- DOPA counts people on 31 December, which falls in the fiscal year of the same number.
 -- Each subdistrict reports each sex on its own row. Where a row is missing (quarantined, or
 -- never sent) the area's total would be short and its rates too high, so the area-year is
--- marked incomplete and rates on it are not published.
+-- marked incomplete and rates on it are not published: the country's, unless every subdistrict of
+-- the country reported.
 with counted as (
     {{ by_area_level(located(ref('stg_population'), fiscal_year='population_year'),
         'sum(population) as population, count(*) as cells_reported', fiscal_year='reporting_year') }}
 ),
 
 expected as (
-    {{ by_area_level(ref('int_areas_in_scope'), 'count(*) * ' ~ code_count('sex') ~ ' as cells_expected',
+    {{ by_area_level(ref('stg_areas'), 'count(*) * ' ~ code_count('sex') ~ ' as cells_expected',
         fiscal_year=none) }}
 )
 

@@ -1,11 +1,10 @@
 -- People in the welfare register at each fiscal-year end, by area: D1.1's numerator. The register
 -- is a stock: a person counts from registration until they leave it (death, moving away, losing
--- eligibility). Counted over every area, not only those in scope, so that it depends on the
--- register alone: files of other sources do not make it count the register again.
+-- eligibility).
 with registry as (
     {{ flag_shared_keys(ref('stg_welfare_registry'), 'person_key') }}
 )
 
 {{ by_area_level(located_each_year('registry',
-    'r.registered_on <= y.ends_on and (r.exited_on is null or r.exited_on > y.ends_on)', ref('stg_areas')),
-    count_distinct_mostly_unique('person_key') ~ ' as numerator', fiscal_year='reporting_year', any_scope=true) }}
+    'r.registered_on <= y.ends_on and (r.exited_on is null or r.exited_on > y.ends_on)'),
+    count_distinct_mostly_unique('person_key') ~ ' as numerator', fiscal_year='reporting_year') }}

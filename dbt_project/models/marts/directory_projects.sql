@@ -14,5 +14,4 @@ select
     a.district_name_th,
     a.province_code
 from {{ ref('stg_projects') }} as p
-inner join {{ ref('int_areas_in_scope') }} as s on p.subdistrict_code = s.subdistrict_code
 inner join {{ ref('stg_areas') }} as a on p.subdistrict_code = a.subdistrict_code

@@ -11,6 +11,5 @@ select
     a.district_name_th,
     a.province_code
 from {{ ref('stg_welfare_orgs') }} as o
-inner join {{ ref('int_areas_in_scope') }} as s on o.subdistrict_code = s.subdistrict_code
 inner join {{ ref('stg_areas') }} as a on o.subdistrict_code = a.subdistrict_code
 where o.is_certified

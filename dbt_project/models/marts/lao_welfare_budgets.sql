@@ -6,7 +6,7 @@ with summed as (
         count(distinct case when welfare_budget_allocated > 0 then lao_code end) as laos_allocating_welfare,
         sum(welfare_budget_allocated) as welfare_budget_allocated,
         sum(welfare_budget_spent) as welfare_budget_spent,
-        sum(community_fund_contribution) as community_fund_contribution") }}
+        sum(community_fund_contribution) as community_fund_contribution", country_if_several_provinces=true) }}
 ),
 
 with_share as (

@@ -6,12 +6,12 @@ with located as (
         a.district_code,
         a.province_code
     from {{ ref('stg_welfare_orgs') }} as o
-    inner join {{ ref('int_areas_in_scope') }} as a on o.subdistrict_code = a.subdistrict_code
+    inner join {{ ref('stg_areas') }} as a on o.subdistrict_code = a.subdistrict_code
 ),
 
 counted as (
     {{ by_area_level('located', 'count(*) as organisations', fiscal_year=none,
-        by=['org_type', 'certification_status', 'is_certified']) }}
+        by=['org_type', 'certification_status', 'is_certified'], country_if_several_provinces=true) }}
 )
 
 {{ with_area_names('counted', ['org_type', 'certification_status', 'is_certified', 'organisations']) }}

@@ -4,7 +4,8 @@ with counted as (
     {{ by_area_level(located(ref('stg_projects')), "
         count(distinct project_id) as projects,
         count(distinct case when applies_sufficiency_economy then project_id end) as sufficiency_economy_projects,
-        sum(budget) as budget", fiscal_year='reporting_year', by=['sector', 'funding_source']) }}
+        sum(budget) as budget", fiscal_year='reporting_year', by=['sector', 'funding_source'],
+        country_if_several_provinces=true) }}
 )
 
 {{ with_area_names('counted', ['fiscal_year', 'sector', 'funding_source', 'projects',
