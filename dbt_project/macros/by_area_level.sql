@@ -26,3 +26,7 @@
     {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 {%- endmacro %}
+
+{% macro several_provinces_loaded() -%}
+    (select count(distinct province_code) from {{ ref('int_areas_in_scope') }}) > 1
+{%- endmacro %}

@@ -34,5 +34,5 @@ where
     {{ dbt.concat(["';'", "i.levels", "';'"]) }} like {{ dbt.concat(["'%;'", "v.area_level", "';%'"]) }}
     and (
         a.province_code in (select s.province_code from provinces_in_scope as s)
-        or (v.area_level = 'country' and (select count(*) from provinces_in_scope) > 1)
+        or (v.area_level = 'country' and {{ several_provinces_loaded() }})
     )

@@ -87,7 +87,7 @@ area_sizes as (
         'TH' as area_code,
         count(*) as subdistricts
     from areas
-    having count(distinct province_code) > 1
+    having {{ several_provinces_loaded() }}
 ),
 
 -- The country's grid is that of the provinces in scope, as its coverage is.
