@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS raw.source_areas (
 CREATE OR REPLACE TABLE raw.reason_codes (reason_code VARCHAR, message_en VARCHAR, message_th VARCHAR);
 """
 CLEANED = "cleaned"  # temp table: the tidied text of the columns validated
+CHECKED = "checked"  # temp table: every row typed, with its problems
 # Raised when reading or validating changes, so that files loaded before are read again.
 LOADER_VERSION = 2
 
@@ -113,9 +114,11 @@ def load_file(
         read = readers.read(con, path, source, workdir)
         _clean(con, source)
         _prepare_lookups(con, source)
+        # Outside the transaction: a temp table made inside one is copied once more at COMMIT.
+        _check(con, source, today)
         con.execute("BEGIN")
         in_transaction = True
-        record = _store(con, source, name, digest, size, read, today, started)
+        record = _store(con, source, name, digest, size, read, started)
         con.execute("COMMIT")
         return record
     except Exception as error:
@@ -125,7 +128,8 @@ def load_file(
         _record_failure(con, source.name, name, digest, size, refusal, started)
         raise refusal from None
     finally:
-        for table in (readers.LANDING, CLEANED, "checked", "address_lookup", "date_lookup"):
+        readers.release(con)
+        for table in (CLEANED, CHECKED, "address_lookup", "date_lookup"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
@@ -190,7 +194,7 @@ def _now(con):
 def _clean(con, source: Source) -> None:
     """The text of the columns validation reads, tidied once; the file as read is let go."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE {CLEANED} AS {cleaned_rows_sql(source, readers.LANDING)}")
-    con.execute(f"DROP TABLE {readers.LANDING}")
+    readers.release(con)
 
 
 def _prepare_lookups(con, source: Source) -> None:
@@ -205,11 +209,13 @@ def _prepare_lookups(con, source: Source) -> None:
         con.unregister("lookup")
 
 
-def _store(
-    con, source: Source, name: str, digest: str, size: int, read: ReadResult, today: date, started: float
-) -> LoadRecord:
-    con.execute("CREATE OR REPLACE TEMP TABLE checked AS " + checked_rows_sql(source, CLEANED, today.isoformat()))
-    con.execute(mark_duplicates_sql(source, "checked"))
+def _check(con, source: Source, today: date) -> None:
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {CHECKED} AS {checked_rows_sql(source, CLEANED, today.isoformat())}")
+    con.execute(f"DROP TABLE {CLEANED}")
+    con.execute(mark_duplicates_sql(source, CHECKED))
+
+
+def _store(con, source: Source, name: str, digest: str, size: int, read: ReadResult, started: float) -> LoadRecord:
     _remove_superseded(con, source, name)
     _insert_accepted(con, source, name, digest)
     _insert_quarantined(con, source, name, digest)
@@ -289,7 +295,7 @@ def _table_exists(con, source: str) -> bool:
 def _insert_accepted(con, source: Source, name: str, digest: str) -> None:
     select = (
         f"SELECT {accepted_columns_sql(source)}, ? AS _source_file, _sheet, _row_number, "
-        f"? AS _file_hash, now() AS _loaded_at FROM checked WHERE len(problems) = 0"
+        f"? AS _file_hash, now() AS _loaded_at FROM {CHECKED} WHERE len(problems) = 0"
     )
     if not _table_exists(con, source.name):
         con.execute(f"CREATE TABLE raw.{source.name} AS {select}", [name, digest])
@@ -309,7 +315,7 @@ def _insert_quarantined(con, source: Source, name: str, digest: str) -> None:
                replace(r.message_th, '{{column}}', problems[1].column),
                list_transform(problems, lambda p: p.reason), {_row_values_sql(source)}, now(),
                {place or "NULL"}
-        FROM checked JOIN raw.reason_codes r ON r.reason_code = problems[1].reason
+        FROM {CHECKED} JOIN raw.reason_codes r ON r.reason_code = problems[1].reason
         WHERE len(problems) > 0
     """,
         [source.name, name, digest],
@@ -344,7 +350,7 @@ def _insert_source_areas(con, source: Source, name: str, read: ReadResult) -> No
         SELECT ?, ?, subdistrict_code, count(*), count(*) FILTER (WHERE len(problems) = 0),
                count(*) FILTER (WHERE list_contains(list_transform(problems, lambda p: p.reason), 'missing_required')),
                max({_record_fiscal_year_sql(source)}) FILTER (WHERE len(problems) = 0)
-        FROM checked GROUP BY subdistrict_code
+        FROM {CHECKED} GROUP BY subdistrict_code
     """,
         [source.name, name],
     )

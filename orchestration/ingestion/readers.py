@@ -1,6 +1,8 @@
-"""Read a landing file into the DuckDB temp table ``landing_file``: the source's columns as
+"""Read a landing file into the DuckDB temp view ``landing_file``: the source's columns as
 text, each row with the row number a person sees when opening the file and, in a workbook, the
-sheet it is on.
+sheet it is on. The view stands on temp tables named ``landing_*``; ``release`` drops them all
+once its rows have been used. A view rather than a table: the rows are copied once, by the step
+that reads them, not once more here.
 
 Every value stays text here; typing and validation happen in SQL (``validate.py``) so that a bad
 value quarantines its row instead of failing the file. What a file is comes from its content
@@ -32,6 +34,7 @@ from orchestration.ingestion.validate import validated_columns
 from orchestration.metadata.sources import Source
 
 LANDING = "landing_file"
+ROWS = "landing_rows"  # the rows read in Python (workbooks, CKAN, CSV read row by row)
 BATCH = 50_000
 DELIMITERS = (",", "\t", ";", "|")
 MAX_LINE_BYTES = 1 << 25  # a record may hold a megabyte in one cell, and more
@@ -55,6 +58,16 @@ def read(con: duckdb.DuckDBPyConnection, path: Path, source: Source, workdir: Pa
     if what == "json":
         return _read_ckan(con, path, source)
     return _read_text(con, path, source, workdir)
+
+
+def release(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop ``landing_file`` and the tables it stands on."""
+    con.execute(f"DROP VIEW IF EXISTS {LANDING}")
+    tables = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'landing_')"
+    ).fetchall()
+    for (table,) in tables:
+        con.execute(f"DROP TABLE {table}")
 
 
 def cell_text(value) -> str:
@@ -185,16 +198,15 @@ def _read_csv_with_duckdb(
     # The n-th row DuckDB kept is the n-th accepted record. A join on that number runs in
     # parallel, where a POSITIONAL JOIN would hold the decoding joins to one thread.
     lines = recs.lines[accepted]
-    con.register("landing_lines", pa.table({"n": np.arange(len(lines)), "line": lines}))
+    con.register("lines", pa.table({"n": np.arange(len(lines)), "line": lines}))
+    con.execute("CREATE OR REPLACE TEMP TABLE landing_lines AS SELECT * FROM lines")
+    con.unregister("lines")
     values, joins = _normalised_columns(con, names, reading)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {LANDING} AS SELECT {', '.join(values)}, l.line AS _row_number, "
+        f"CREATE OR REPLACE TEMP VIEW {LANDING} AS SELECT {', '.join(values)}, l.line AS _row_number, "
         f"CAST(NULL AS VARCHAR) AS _sheet FROM (SELECT rowid AS n, * FROM landing_raw) r "
         f"JOIN landing_lines l USING (n) {' '.join(joins)}"
     )
-    con.unregister("landing_lines")
-    for table in ["landing_raw"] + [f"landing_normalised_{n}" for n in names]:
-        con.execute(f"DROP TABLE IF EXISTS {table}")
     malformed = sorted((int(recs.lines[i]), kind) for i, kind in bad.items())
     return ReadResult(rows=len(data), malformed=malformed)
 
@@ -334,13 +346,14 @@ def _read_ckan(con, path: Path, source: Source) -> ReadResult:
 
 def _create_landing(con, source: Source) -> None:
     columns = ", ".join(f"{n} VARCHAR" for n in _read_columns(source))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {LANDING} ({columns}, _row_number BIGINT, _sheet VARCHAR)")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {ROWS} ({columns}, _row_number BIGINT, _sheet VARCHAR)")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {LANDING} AS SELECT * FROM {ROWS}")
 
 
 def _load_rows(
     con, path: Path, source: Source, rows: Iterator[tuple[int, list[str]]], sheet: str | None, strict_width: bool
 ) -> ReadResult | None:
-    """Find the header in the first rows, then append the data rows below it to ``landing_file``
+    """Find the header in the first rows, then append the data rows below it to ``landing_rows``
     in batches. None if the rows hold no header of this source (a sheet of instructions)."""
     first = list(islice(rows, headers.SEARCH_ROWS))
     header = headers.find([r for _, r in first], source)
@@ -388,7 +401,7 @@ def _append(con, source: Source, batch: list[tuple[int, list[str]]], sheet: str 
         }
     )
     con.register("landing_batch", table)
-    con.execute(f"INSERT INTO {LANDING} SELECT * FROM landing_batch")
+    con.execute(f"INSERT INTO {ROWS} SELECT * FROM landing_batch")
     con.unregister("landing_batch")
 
 

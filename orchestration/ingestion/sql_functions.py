@@ -13,12 +13,13 @@ from orchestration.metadata import thai
 BLOCK = 64  # bytes: SHA-256's block size
 MACROS = f"""
 -- Text arrives normalised (see text.py): here only the spacing is tidied. Most values have
--- no run of white space to collapse (\\s is tab, line feed, form feed, return and space):
--- the regular expression runs only on those that do.
-CREATE OR REPLACE MACRO th_clean(s) AS nullif(trim(CASE
+-- no run of white space to collapse (\\s is tab, line feed, form feed, return and space) and
+-- no space at either end: the regular expression and the trimming run only on those that do.
+CREATE OR REPLACE MACRO th_clean(s) AS nullif(CASE
     WHEN contains(s, '  ') OR contains(s, chr(9)) OR contains(s, chr(10)) OR contains(s, chr(12))
-        OR contains(s, chr(13)) THEN regexp_replace(s, '\\s+', ' ', 'g')
-    ELSE s END), '');
+        OR contains(s, chr(13)) THEN trim(regexp_replace(s, '\\s+', ' ', 'g'))
+    WHEN starts_with(s, ' ') OR ends_with(s, ' ') THEN trim(s)
+    ELSE s END, '');
 -- Numbers as Thai offices write them: 1,250.50 / ฿1,000 / 1,000 บาท / 15,000.- / (12,500.00)
 -- for a negative / a dash for nothing. Exact: a decimal, never rounded here.
 CREATE OR REPLACE MACRO accounting_number(t) AS CASE
@@ -39,8 +40,8 @@ CREATE OR REPLACE MACRO citizen_id_ok(d) AS coalesce(
 CREATE OR REPLACE MACRO fiscal_year_be(d) AS {thai.fiscal_year_sql("d")};
 CREATE OR REPLACE MACRO fiscal_year_end(fy) AS
     make_date(fy - {thai.BUDDHIST_ERA_OFFSET}, {thai.FISCAL_YEAR_START_MONTH - 1}, 30);
-CREATE OR REPLACE MACRO age_at(birth, on_day) AS
-    year(on_day) - year(birth) - CASE WHEN strftime(on_day, '%m%d') < strftime(birth, '%m%d') THEN 1 ELSE 0 END;
+CREATE OR REPLACE MACRO age_at(birth, on_day) AS year(on_day) - year(birth)
+    - CASE WHEN month(on_day) * 100 + day(on_day) < month(birth) * 100 + day(birth) THEN 1 ELSE 0 END;
 """
 
 

@@ -185,11 +185,14 @@ def checked_rows_sql(source: Source, cleaned: str, today: str) -> str:
 
 def mark_duplicates_sql(source: Source, checked: str) -> str:
     """Of the valid rows of ``checked`` with the same key, the first wins; the later ones become
-    duplicates. Only the key and row number are sorted, not whole rows."""
+    duplicates. Keys are grouped by their hash first, which is cheap; only the rows whose hash
+    is seen twice (few: the duplicates and the odd collision) are sorted."""
     key = ", ".join(source.primary_key)
-    key_present = " AND ".join(f"{k} IS NOT NULL" for k in source.primary_key)
+    valid = f"len(problems) = 0 AND {' AND '.join(f'{k} IS NOT NULL' for k in source.primary_key)}"
+    seen_twice = f"SELECT hash({key}) FROM {checked} WHERE {valid} GROUP BY ALL HAVING count(*) > 1"
     return f"""
     UPDATE {checked} SET problems = [{{'reason': 'duplicate_key', 'column': {_q(key)}}}]
-    WHERE rowid IN (SELECT rowid FROM {checked} WHERE len(problems) = 0 AND {key_present}
-                    QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY _row_number) > 1)
+    WHERE rowid IN (
+        SELECT rowid FROM {checked} WHERE {valid} AND hash({key}) IN ({seen_twice})
+        QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY _row_number) > 1)
     """
