@@ -208,6 +208,22 @@ def test_an_unreadable_file_is_refused_with_its_name_and_reason(con, tmp_path):
     assert con.execute("SELECT count(*) FROM raw.load_log WHERE status <> 'failed'").fetchone()[0] == 0
 
 
+def test_a_load_leaves_none_of_the_rows_it_read_behind(con, tmp_path):
+    """What a file held (citizen IDs, names) stays in the connection's temporary tables only while
+    it is loaded, whether the file is loaded or refused."""
+    path = write_registry(tmp_path / "registry.csv", [registry_line(), registry_line(citizen_id=BAD_CHECKSUM_ID)])
+    load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
+    missing = tmp_path / "missing.csv"
+    missing.write_bytes((REGISTRY_HEADER.replace(",เพศ", "") + "\r\n").encode("cp874"))
+    with pytest.raises(FileRefused):
+        load.load_file(con, WELFARE_REGISTRY, missing, "missing.csv", TODAY, tmp_path)
+    left = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary "
+        "UNION ALL SELECT view_name FROM duckdb_views() WHERE temporary AND NOT internal"
+    ).fetchall()
+    assert left == []
+
+
 def test_ckan_datastore_json(con, tmp_path):
     response = {
         "success": True,
