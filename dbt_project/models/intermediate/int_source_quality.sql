@@ -91,22 +91,32 @@ area_sizes as (
 ),
 
 -- The country's grid is that of the provinces in scope, as its coverage is.
-population_grid as (
+population_cells as (
     select
         p.area_level,
         p.area_code,
-        100.0 * sum(p.cells_reported) / cast(sum(p.cells_expected) as double) as completeness
+        p.cells_reported,
+        p.cells_expected
     from {{ ref('int_population_by_area') }} as p
     where p.area_level <> 'country'
-    group by p.area_level, p.area_code
     union all
     select
         'country' as area_level,
         'TH' as area_code,
-        100.0 * sum(p.cells_reported) / cast(sum(p.cells_expected) as double) as completeness
+        p.cells_reported,
+        p.cells_expected
     from {{ ref('int_population_by_area') }} as p
     inner join provinces on p.area_code = provinces.province_code
     where p.area_level = 'province'
+),
+
+population_grid as (
+    select
+        area_level,
+        area_code,
+        100.0 * sum(cells_reported) / cast(sum(cells_expected) as double) as completeness
+    from population_cells
+    group by area_level, area_code
 ),
 
 sources as (
