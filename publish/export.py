@@ -44,7 +44,7 @@ def _published_column(model: Model, name: str, duckdb_type: str) -> tuple[str, t
     return f'CAST("{name}" AS VARCHAR)', str  # text, and dates as ISO text
 
 
-def published_query(con: duckdb.DuckDBPyConnection, model: Model) -> tuple[str, dict[str, type]]:
+def published_query(con: duckdb.DuckDBPyConnection, model: Model, where: str = "true") -> tuple[str, dict[str, type]]:
     """The SELECT of a mart as it is published, in key order, and the SQLite type of each column:
     the database and the downloads are written from it, so they hold the same values."""
     columns = con.execute(
@@ -55,7 +55,7 @@ def published_query(con: duckdb.DuckDBPyConnection, model: Model) -> tuple[str, 
     published = {name: _published_column(model, name, kind) for name, kind in columns}
     select = ", ".join(f'{expr} AS "{name}"' for name, (expr, _) in published.items())
     order = ", ".join(f'"{k}"' for k in model.key)
-    query = f"SELECT {select} FROM {model.layer}.{model.name} ORDER BY {order}"
+    query = f"SELECT {select} FROM {model.layer}.{model.name} WHERE {where} ORDER BY {order}"
     return query, {name: sqlite_type for name, (_, sqlite_type) in published.items()}
 
 
@@ -64,11 +64,33 @@ def _referenced_first(tables: dict[str, Model]) -> list[tuple[str, Model]]:
     return sorted(tables.items(), key=lambda item: bool(item[1].references))
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, db: sqlite_utils.Database, table: str, query: str, width: int):
+def _insert_rows(
+    con: duckdb.DuckDBPyConnection, db: sqlite_utils.Database, table: str, query: str, width: int, params=None
+):
     insert = f"INSERT INTO [{table}] VALUES ({', '.join('?' * width)})"
-    with db.conn:  # one transaction per table
-        for batch in con.sql(query).to_arrow_reader(BATCH):
-            db.conn.executemany(insert, zip(*(column.to_pylist() for column in batch.columns), strict=True))
+    for batch in con.sql(query, params=params).to_arrow_reader(BATCH):
+        db.conn.executemany(insert, zip(*(column.to_pylist() for column in batch.columns), strict=True))
+
+
+def _insert_by_part(con: duckdb.DuckDBPyConnection, db: sqlite_utils.Database, model: Model, taken: frozenset[str]):
+    """The rows of a table divided into parts (the values of its key's first column), part by
+    part in key order: a part ``taken`` is copied from the attached ``previous`` file, where its
+    rows were written in the same order; the others are written from DuckDB. The rows, in the
+    same order, give the bytes of writing them all from DuckDB."""
+    table, part = model.name, model.part
+    query, types = published_query(con, model)
+    for (value,) in con.execute(f'SELECT DISTINCT "{part}" FROM ({query}) ORDER BY 1').fetchall():
+        if value in taken:  # its rows lie together there, as they were written (the part leads the key)
+            first, last = db.conn.execute(
+                f"SELECT min(rowid), max(rowid) FROM previous.[{table}] WHERE [{part}] = ?", [value]
+            ).fetchone()
+            db.conn.execute(
+                f"INSERT INTO main.[{table}] SELECT * FROM previous.[{table}] WHERE rowid BETWEEN ? AND ?",
+                [first, last],
+            )
+        else:
+            written, _ = published_query(con, model, where=f'"{part}" = ?')
+            _insert_rows(con, db, table, written, len(types), [value])
 
 
 def _copy_search_index(db: sqlite_utils.Database, table: str) -> None:
@@ -90,14 +112,17 @@ def export_sqlite(
     tables: dict[str, Model],
     previous: Path | None = None,
     copied: frozenset[str] = frozenset(),
+    parts_copied: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, int]:
     """Write ``tables`` to a new SQLite file at ``path``; return rows per table. The ``copied``
-    tables are taken as they are from the SQLite file ``previous`` (written by this function, so
-    the new file has the bytes it would have had with every table written from DuckDB)."""
+    tables, and the parts ``parts_copied`` of tables divided into parts, are taken as they are
+    from the SQLite file ``previous`` (written by this function, so the new file has the bytes it
+    would have had with every row written from DuckDB)."""
+    parts_copied = parts_copied or {}
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode = OFF")  # a new candidate: if writing fails, it is thrown away
-    if copied:
+    if copied or parts_copied:
         db.execute("ATTACH DATABASE ? AS previous", [str(previous)])
     counts = {}
     for table, model in _referenced_first(tables):
@@ -107,11 +132,13 @@ def export_sqlite(
             pk=list(model.key),
             foreign_keys=[(column, other, tables[other].key[0]) for column, other in model.references],
         )
-        if table in copied:
-            with db.conn:
-                db.execute(f"INSERT INTO main.[{table}] SELECT * FROM previous.[{table}]")
-        else:
-            _insert_rows(con, db, table, query, len(types))
+        with db.conn:  # one transaction per table: the file's header counts them
+            if table in copied:
+                db.conn.execute(f"INSERT INTO main.[{table}] SELECT * FROM previous.[{table}]")
+            elif parts_copied.get(table):
+                _insert_by_part(con, db, model, parts_copied[table])
+            else:
+                _insert_rows(con, db, table, query, len(types))
         for index in model.indexes:  # built once over the rows, cheaper than kept up row by row
             db[table].create_index(list(index))
         if model.search and table in copied:
@@ -119,7 +146,7 @@ def export_sqlite(
         elif model.search:
             db[table].enable_fts(list(model.search), tokenize="trigram")
         counts[table] = db[table].count
-    if copied:
+    if copied or parts_copied:
         db.execute("DETACH DATABASE previous")
     db.execute("ANALYZE")
     db.vacuum()

@@ -30,24 +30,31 @@ def _fts_index_tables(con: sqlite3.Connection) -> set[str]:
     return {f"{name}_{suffix}" for (name,) in searches for suffix in FTS_INDEX_TABLES}
 
 
-def scan_sqlite(path: Path, scanned_before: frozenset[str] = frozenset()) -> list[str]:
+def scan_sqlite(
+    path: Path, scanned_before: frozenset[str] = frozenset(), parts: dict[str, tuple[str, frozenset[str]]] | None = None
+) -> list[str]:
     """Every table.column holding a value that looks like a citizen ID, but in the tables
-    ``scanned_before`` (and their search). Floating-point columns are skipped: no ID is stored
-    as a REAL, and their digits would match by chance."""
+    ``scanned_before`` (and their search), and in a table of ``parts`` (table → its part column
+    and the values of the parts written anew) but in its other parts. Floating-point columns are
+    skipped: no ID is stored as a REAL, and their digits would match by chance."""
     findings = []
+    parts = parts or {}
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         skipped = _fts_index_tables(con) | scanned_before | {f"{t}_fts" for t in scanned_before}
         for table in sorted(tables - skipped):
+            part, values = parts.get(table, (None, ()))
+            rows = f'"{part}" IN ({", ".join("?" * len(values))})' if part else "true"
             for _, column, *_ in con.execute(f'PRAGMA table_info("{table}")'):
                 # A value shorter than an ID's 13 digits holds none: SQLite leaves it out.
-                values = con.execute(
+                found = con.execute(
                     f'SELECT DISTINCT CAST("{column}" AS TEXT) FROM "{table}" '
-                    f"WHERE typeof(\"{column}\") IN ('text', 'integer') "
-                    f'AND length(CAST("{column}" AS TEXT)) >= {ID_DIGITS}'
+                    f"WHERE {rows} AND typeof(\"{column}\") IN ('text', 'integer') "
+                    f'AND length(CAST("{column}" AS TEXT)) >= {ID_DIGITS}',
+                    list(values),
                 )
-                if any(citizen_ids_in_text(v) for (v,) in values):
+                if any(citizen_ids_in_text(v) for (v,) in found):
                     findings.append(f"{table}.{column}")
     finally:
         con.close()

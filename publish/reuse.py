@@ -7,6 +7,10 @@ manifest, for an auditor to find in the audit trail).
 A table's digest hashes its published query (the columns and how each is written), the count and
 a hash of the rows it gives, and the code and settings. DuckDB hashes the rows where they are:
 a second or so for the largest table at national scale.
+
+A table the registry divides into parts (``Model.part``: the indicators of ``indicator_values``)
+also has a digest per part. Of a table written again, the parts whose digests are the live
+release's are copied from it; only the others are written and scanned again.
 """
 
 import hashlib
@@ -22,34 +26,58 @@ from publish.export import published_query
 TABLES = "tables"  # the release manifest's entry: per table, its digest and the run that checked it
 
 
-def digest(con: duckdb.DuckDBPyConnection, model: Model, code: str) -> str:
+def _sha256(*parts) -> str:
+    return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()
+
+
+def digests(con: duckdb.DuckDBPyConnection, model: Model, code: str) -> tuple[str, dict[str, str]]:
+    """The table's digest, and each part's if the registry divides it."""
     query, _ = published_query(con, model)
+    part = f'"{model.part}"' if model.part else "NULL"
     # Equal sums of the rows' 64-bit hashes, over rows whose keys are unique, mean equal rows.
-    rows, hashes = con.execute(f"SELECT count(*), sum(hash(r)::HUGEINT) FROM ({query}) r").fetchone()
-    return hashlib.sha256(f"{code}\0{query}\0{rows}\0{hashes}".encode()).hexdigest()
+    sums = con.execute(f"SELECT {part}, count(*), sum(hash(r)::HUGEINT) FROM ({query}) r GROUP BY 1").fetchall()
+    rows = sum(n for _, n, _ in sums)
+    hashes = sum(h for _, _, h in sums) if sums else None  # as SQL's sum over no rows
+    parts = {value: _sha256(code, query, value, n, h) for value, n, h in sums} if model.part else {}
+    return _sha256(code, query, rows, hashes), parts
+
+
+def digest(con: duckdb.DuckDBPyConnection, model: Model, code: str) -> str:
+    return digests(con, model, code)[0]
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The candidate's tables: each one's digest, and those the live release already publishes."""
+    """The candidate's tables: each one's digest, and what the live release already publishes."""
 
     digests: dict[str, str]
-    previous: Path | None  # the live release, if a table is taken from it
-    checked_in: dict[str, str]  # run that checked each table taken, by table
+    previous: Path | None  # the live release, if anything is taken from it
+    checked_in: dict[str, str]  # run that checked each table taken whole, by table
+    parts: dict[str, dict[str, str]]  # each part's digest, by table divided into parts
+    parts_taken: dict[str, frozenset[str]]  # the parts taken, by table written again
 
     @property
     def reused(self) -> frozenset[str]:
         return frozenset(self.checked_in)
 
     def taken_from(self, name: str) -> tuple[Path | None, frozenset[str]]:
-        """The live release's file or folder ``name``, and the tables to take from it."""
+        """The live release's file or folder ``name``, and the tables to take from it whole."""
         return (self.previous / name if self.previous else None), self.reused
+
+    def parts_written(self) -> dict[str, frozenset[str]]:
+        """The parts written by this build, by table divided into parts and written again."""
+        return {
+            table: frozenset(parts) - self.parts_taken.get(table, frozenset())
+            for table, parts in self.parts.items()
+            if table not in self.checked_in
+        }
 
     def manifest(self, run_id: str) -> dict:
         """The release manifest's entry: a table written by this run was checked by it."""
         return {
             TABLES: {
                 table: {"digest": d, "checked_in_run": self.checked_in.get(table, run_id)}
+                | ({"parts": self.parts[table]} if table in self.parts else {})
                 for table, d in sorted(self.digests.items())
             }
         }
@@ -70,13 +98,24 @@ def _downloads_kept(live: Path, table: str) -> bool:
     return all((live / release.FILES / f"{table}{suffix}").is_file() for suffix in (".csv", ".parquet"))
 
 
+def _parts_taken(published: dict, table: str, parts: dict[str, str]) -> frozenset[str]:
+    """The parts whose digests are those of the live release's parts."""
+    earlier = published.get(table, {}).get("parts", {})
+    return frozenset(part for part, d in parts.items() if earlier.get(part) == d)
+
+
 def plan(con: duckdb.DuckDBPyConnection, tables: dict[str, Model], publish_dir: Path, code: str) -> Plan:
-    digests = {table: digest(con, model, code) for table, model in tables.items()}
+    computed = {table: digests(con, model, code) for table, model in tables.items()}
     live, published = release.live_release(publish_dir), _published(publish_dir)
     checked_in = {
-        t: run for t, d in digests.items() if (run := _checked_in(published, t, d)) and _downloads_kept(live, t)
+        t: run for t, (d, _) in computed.items() if (run := _checked_in(published, t, d)) and _downloads_kept(live, t)
     }
-    return Plan(digests, live if checked_in else None, checked_in)
+    parts = {t: p for t, (_, p) in computed.items() if p}
+    parts_taken = {
+        t: taken for t, p in parts.items() if t not in checked_in and (taken := _parts_taken(published, t, p))
+    }
+    previous = live if checked_in or parts_taken else None
+    return Plan({t: d for t, (d, _) in computed.items()}, previous, checked_in, parts, parts_taken)
 
 
 def checked_in(con: duckdb.DuckDBPyConnection, model: Model, publish_dir: Path, code: str) -> str | None:

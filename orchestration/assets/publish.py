@@ -49,7 +49,8 @@ def datasette_release(
         with warehouse.connect() as con:
             taken = reuse.plan(con, PUBLISHED, publish_dir, code_fingerprint(settings))
             database, reused = candidate / release.DATABASE, taken.reused
-            counts = export.export_sqlite(con, database, PUBLISHED, *taken.taken_from(release.DATABASE))
+            previous, copied = taken.taken_from(release.DATABASE)
+            counts = export.export_sqlite(con, database, PUBLISHED, previous, copied, taken.parts_taken)
             downloads.write(con, candidate / release.FILES, PUBLISHED, *taken.taken_from(release.FILES))
             threshold = settings["suppression_threshold"]
             audit = candidate_checks.check(gx_dir, context.run_id, con, database, threshold, taken.checked_in)
@@ -66,7 +67,7 @@ def datasette_release(
         release.write_json(candidate, release.METADATA, metadata.build(demo=settings["demo"]))
         release.write_json(candidate, release.INSPECT, release.inspect(candidate / release.DATABASE))
         release.write_json(candidate, release.AUDIT_INSPECT, release.inspect(candidate / release.AUDIT_DATABASE))
-        findings = _personal_data(candidate, reused)
+        findings = _personal_data(candidate, reused, taken.parts_written())
         if findings:
             raise dg.Failure(f"candidate not published: citizen IDs found in {', '.join(findings)}")
         manifest |= {"inputs_fingerprint": fingerprint, **settings, **taken.manifest(context.run_id)}
@@ -77,7 +78,10 @@ def datasette_release(
     except BaseException:
         _discard(candidate)
         raise
-    context.log.info(f"published release {live.name}; taken from the previous one: {sorted(reused) or 'nothing'}")
+    parts = [f"{t} ({len(p)} of {len(taken.parts[t])} parts)" for t, p in taken.parts_taken.items()]
+    context.log.info(
+        f"published release {live.name}; taken from the previous one: {sorted(reused) + parts or 'nothing'}"
+    )
     return dg.MaterializeResult(
         metadata={
             **{f"rows_{t}": n for t, n in counts.items()},
@@ -99,12 +103,14 @@ def _write_catalogue_records(candidate: Path, settings: dict, manifest: dict) ->
     release.write_json(files, release.CKAN, catalogue_records.ckan_dataset(PUBLISHED, public_url(), manifest))
 
 
-def _personal_data(candidate: Path, reused: frozenset[str]) -> list[str]:
+def _personal_data(candidate: Path, reused: frozenset[str], parts_written: dict[str, frozenset[str]]) -> list[str]:
     """Where the candidate holds anything that looks like a citizen ID: its databases (but the tables
-    taken from the live release, scanned then), its pages, its catalogue records (the CSV and Parquet
-    files hold what the database holds: one query writes them all)."""
+    and parts taken from the live release, scanned then), its pages, its catalogue records (the CSV
+    and Parquet files hold what the database holds: one query writes them all)."""
     return [
-        *privacy.scan_sqlite(candidate / release.DATABASE, reused),
+        *privacy.scan_sqlite(
+            candidate / release.DATABASE, reused, {t: (PUBLISHED[t].part, v) for t, v in parts_written.items()}
+        ),
         *privacy.scan_sqlite(candidate / release.AUDIT_DATABASE),
         *privacy.scan_pages(candidate / release.DATA_DOCS),
         *privacy.scan_pages(candidate / release.FILES),

@@ -27,6 +27,9 @@ class Model:
     people_count: str | None = None  # a column counting people: never 1 to the threshold - 1 when shown
     references: tuple[tuple[str, str], ...] = ()  # (column, published table whose one-column key it names)
     search: tuple[str, ...] = ()  # text columns of a published table searched in full text
+    # A large published table's first key column: the rows of each of its values that the live
+    # release publishes as they are, a build takes from it (publish/reuse.py).
+    part: str | None = None
     tests: dict[str, list] = field(default_factory=dict)  # column → more dbt tests
 
     @property
@@ -555,6 +558,7 @@ MARTS = (
         title_en="Indicator values",
         title_th="ค่าตัวชี้วัด",
         not_null=("is_suppressed", "progress_status"),
+        part="indicator_code",  # a month of one source changes the few indicators drawn from it
         # what the portal's pages and canned queries filter by; the key serves an indicator's rows
         indexes=(("area_code", "fiscal_year"), ("fiscal_year", "progress_status"), ("area_level", "fiscal_year")),
     ),

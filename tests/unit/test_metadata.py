@@ -82,3 +82,10 @@ def test_only_staging_calls_source_and_intermediate_never_reads_a_mart():
         # source → renamed → final, as jaffle-shop writes them
         assert "with source as" in text and "renamed as (" in text, model
         assert text.rstrip().endswith("select * from renamed"), model
+
+
+def test_a_table_divided_into_parts_is_divided_by_the_first_column_of_its_key():
+    """Its parts then lie together in key order, each written or taken whole (publish/export.py)."""
+    divided = [model for model in PUBLISHED.values() if model.part]
+    assert divided
+    assert all(m.key[0] == m.part and m.part not in m.nullable_key for m in divided)

@@ -55,5 +55,25 @@ def test_a_table_is_taken_from_the_live_release_only_when_its_digest_is_the_same
     assert reuse.plan(con, tables, tmp_path, "code").reused == frozenset()
     con.execute("UPDATE marts.indicator_values SET value = 41 WHERE indicator_code = 'D1.2'")
     changed = reuse.plan(con, tables, tmp_path, "code")
-    assert changed.reused == frozenset() and changed.previous is None
+    assert changed.reused == frozenset()
     assert changed.manifest("run-2")[reuse.TABLES]["indicator_values"]["checked_in_run"] == "run-2"
+    assert reuse.plan(con, tables, tmp_path, "other code").previous is None
+
+
+def test_of_a_table_written_again_the_parts_left_as_they_were_are_taken(con, tmp_path):
+    tables = {"indicator_values": MODEL}
+    assert MODEL.part == "indicator_code"
+    candidate = release.new_candidate(tmp_path)
+    (candidate / release.DATABASE).touch()
+    first = reuse.plan(con, tables, tmp_path, "code")
+    assert set(first.manifest("run-1")[reuse.TABLES]["indicator_values"]["parts"]) == {"D1.1", "D1.2"}
+    release.promote(candidate, tmp_path, first.manifest("run-1"))
+
+    con.execute("UPDATE marts.indicator_values SET value = 41 WHERE indicator_code = 'D1.2'")
+    con.execute("INSERT INTO marts.indicator_values VALUES ('S1.1', 'province', '60', 2568, 80.0)")
+    changed = reuse.plan(con, tables, tmp_path, "code")
+    assert changed.reused == frozenset() and changed.previous == release.live_release(tmp_path)
+    assert changed.parts_taken == {"indicator_values": {"D1.1"}}
+    assert changed.parts_written() == {"indicator_values": {"D1.2", "S1.1"}}
+    other_code = reuse.plan(con, tables, tmp_path, "other code")
+    assert other_code.parts_taken == {} and other_code.previous is None
