@@ -8,6 +8,8 @@ from pathlib import Path
 
 import dagster as dg
 import great_expectations as gx
+import pandas as pd
+import pyarrow as pa
 
 from expectations import runner, suites
 from orchestration import validated_files
@@ -27,6 +29,14 @@ FROM raw.load_log WHERE source = ? AND status = 'loaded'
 # a larger table is validated in parts, so that memory stays bounded at national scale.
 PART_ROWS = 1_000_000
 VECTOR_ROWS = 2048
+# The pandas types of Arrow's integers and yes/no, which may hold NULLs (as DuckDB's .df() gives them).
+NULLABLE = {
+    pa.int8(): pd.Int8Dtype(),
+    pa.int16(): pd.Int16Dtype(),
+    pa.int32(): pd.Int32Dtype(),
+    pa.int64(): pd.Int64Dtype(),
+    pa.bool_(): pd.BooleanDtype(),
+}
 
 
 def result(outcome: runner.Outcome, **metadata) -> dg.AssetCheckResult:
@@ -109,6 +119,18 @@ def _suite(model: Model) -> Callable[[], gx.ExpectationSuite]:
     return lambda: suites.mart(model)
 
 
+def _frame(con, query: str) -> pd.DataFrame:
+    """A mart as GX validates it, through Arrow (ten times faster than DuckDB's .df() on text),
+    its texts as categories: GX filters the whole frame for each row condition, and a category's
+    rows are taken as integer codes, not strings (twice as fast on indicator_values). Decimals
+    and dates are given the types .df() gives them."""
+    table = con.sql(query).to_arrow_table()
+    table = table.cast(
+        pa.schema([f.with_type(pa.float64()) if pa.types.is_decimal(f.type) else f for f in table.schema])
+    )
+    return table.to_pandas(strings_to_categorical=True, types_mapper=NULLABLE.get, date_as_object=False)
+
+
 def _mart_check(model: Model):
     @dg.asset_check(
         asset=dg.AssetKey(["marts", model.name]),
@@ -125,7 +147,7 @@ def _mart_check(model: Model):
             stored = earlier and runner.stored_outcome(warehouse.folders.gx_dir, earlier, f"marts.{model.name}")
             if stored:
                 return result(stored, checked_in_run=earlier)
-            df = con.execute(f"SELECT *{derived} FROM marts.{model.name}").df()
+            df = _frame(con, f"SELECT *{derived} FROM marts.{model.name}")
         return result(_validate(context, warehouse, df, _suite(model)), rows=len(df))
 
     return _check
