@@ -4,6 +4,10 @@ result, copied into the release, and made to work with no internet.
 GX's pages load jQuery, Bootstrap and its table plugin from CDNs, and its index draws its tables
 with them; the portal must work offline, so the remote tags are removed (the expectation and
 validation pages are plain HTML underneath) and the index is written here, in Thai and English.
+
+A stored result never changes, so its page is drawn once: GX's site keeps it while the result is
+kept, and a build draws only the new results and the suites (GX's incremental build). The site
+is drawn again whole when GX's version changes.
 """
 
 import html
@@ -11,6 +15,9 @@ import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
+
+import great_expectations as gx
+from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 
 from expectations import runner
 
@@ -46,6 +53,32 @@ def _site(gx_root: Path) -> Path:
     return gx_root / "gx" / "uncommitted" / "data_docs" / "local_site"
 
 
+def _page(key) -> Path:
+    """Where GX's site draws a stored result: its key's parts as folders."""
+    *folders, name = key.to_tuple()
+    return Path("validations", *folders, f"{name}.html")
+
+
+def _draw(context, site: Path) -> None:
+    """Draw what the site lacks: the stored results without a page, and every suite (a suite
+    changes with the code); remove the pages of results no longer stored."""
+    drawn_by = site / "gx-version"
+    if not drawn_by.is_file() or drawn_by.read_text() != gx.__version__:
+        shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(site / "expectations", ignore_errors=True)  # a suite removed goes too
+    pages = {_page(key): key for key in context.validation_results_store.list_keys()}
+    for page in list(site.glob("validations/**/*.html")):
+        if page.relative_to(site) not in pages:
+            page.unlink()
+            for folder in (page.parent, page.parent.parent):  # the run's time and name
+                if not any(folder.iterdir()):
+                    folder.rmdir()
+    suites = [ExpectationSuiteIdentifier(name=suite.name) for suite in context.suites.all()]
+    new = [key for page, key in pages.items() if not (site / page).exists()]
+    context.build_data_docs(resource_identifiers=[*suites, *new], build_index=False)  # the index is ours
+    drawn_by.write_text(gx.__version__)
+
+
 def _offline(page: Path) -> None:
     page.write_text(REMOTE.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
 
@@ -76,10 +109,9 @@ def build(gx_root: Path, to: Path, also: Iterable[str] = ()) -> list[str]:
     ``also`` (those whose checks of a table stand for the release), to ``to``; return the suites'
     names. The audit trail must hold the older results already."""
     runner.keep_latest_runs(gx_root, RUNS, also)
-    shutil.rmtree(_site(gx_root), ignore_errors=True)  # pages of forgotten runs go too
     context = runner.context(gx_root)
-    context.build_data_docs()
-    shutil.copytree(_site(gx_root), to)
+    _draw(context, _site(gx_root))
+    shutil.copytree(_site(gx_root), to, ignore=shutil.ignore_patterns("gx-version"))
     for page in [*to.rglob("*.html"), *to.rglob("*.css")]:
         _offline(page)
     suites = sorted(context.suites.all(), key=lambda s: s.name)
