@@ -99,12 +99,21 @@ def stored_runs(store) -> dict[tuple[str, str], list]:
     return runs
 
 
-def stored_outcome(root: Path, run_name: str, suite: str) -> Outcome | None:
-    """The outcome ``suite`` had in the run ``run_name``, from the results the context keeps;
-    None if that run's results are forgotten (see ``keep_latest_runs``)."""
+def stored_outcomes(root: Path, runs: dict[str, str]) -> dict[str, Outcome]:
+    """The outcome each suite had in its run (suite → run name), from the results the context
+    keeps; a suite whose run's results are forgotten (see ``keep_latest_runs``) is left out."""
     store = context(root).validation_results_store
-    keys = stored_runs(store).get((run_name, suite))
-    return combined([_outcome(store.get(key)) for key in keys]) if keys else None
+    stored = stored_runs(store)  # the store's keys listed once: a listing reads every result's path
+    return {
+        suite: combined([_outcome(store.get(key)) for key in stored[run, suite]])
+        for suite, run in runs.items()
+        if (run, suite) in stored
+    }
+
+
+def stored_outcome(root: Path, run_name: str, suite: str) -> Outcome | None:
+    """The outcome ``suite`` had in the run ``run_name``, or None if that run's results are forgotten."""
+    return stored_outcomes(root, {suite: run_name}).get(suite)
 
 
 def keep_latest_runs(root: Path, runs: int, also: Iterable[str] = ()) -> None:

@@ -39,10 +39,10 @@ def check(
     had in the run that checked it (``checked_in``), while the GX context keeps that run."""
     people = people_indicators()
     outcome = runner.Outcome(0, [])
+    earlier = runner.stored_outcomes(gx_root, {f"candidate.{table}": run for table, run in checked_in.items()})
     for table, model in PUBLISHED.items():
-        earlier = table in checked_in and runner.stored_outcome(gx_root, checked_in[table], f"candidate.{table}")
-        if earlier:
-            outcome += earlier
+        if f"candidate.{table}" in earlier:
+            outcome += earlier[f"candidate.{table}"]
             continue
         (rows,) = con.execute(f"SELECT count(*) FROM marts.{table}").fetchone()
         make_suite = partial(
