@@ -59,7 +59,7 @@ def _page(key) -> Path:
     return Path("validations", *folders, f"{name}.html")
 
 
-def _draw(context, site: Path) -> None:
+def _draw(context, site: Path, suites: list[str]) -> None:
     """Draw what the site lacks: the stored results without a page, and every suite (a suite
     changes with the code); remove the pages of results no longer stored."""
     drawn_by = site / "gx-version"
@@ -73,9 +73,9 @@ def _draw(context, site: Path) -> None:
             for folder in (page.parent, page.parent.parent):  # the run's time and name
                 if not any(folder.iterdir()):
                     folder.rmdir()
-    suites = [ExpectationSuiteIdentifier(name=suite.name) for suite in context.suites.all()]
     new = [key for page, key in pages.items() if not (site / page).exists()]
-    context.build_data_docs(resource_identifiers=[*suites, *new], build_index=False)  # the index is ours
+    drawn = [*(ExpectationSuiteIdentifier(name=name) for name in suites), *new]
+    context.build_data_docs(resource_identifiers=drawn, build_index=False)  # the index is ours
     drawn_by.write_text(gx.__version__)
 
 
@@ -110,12 +110,11 @@ def build(gx_root: Path, to: Path, also: Iterable[str] = ()) -> list[str]:
     names. The audit trail must hold the older results already."""
     runner.keep_latest_runs(gx_root, RUNS, also)
     context = runner.context(gx_root)
-    _draw(context, _site(gx_root))
+    names = sorted(suite.name for suite in context.suites.all())
+    _draw(context, _site(gx_root), names)
     shutil.copytree(_site(gx_root), to, ignore=shutil.ignore_patterns("gx-version"))
     for page in [*to.rglob("*.html"), *to.rglob("*.css")]:
         _offline(page)
-    suites = sorted(context.suites.all(), key=lambda s: s.name)
-    names = [s.name for s in suites]
     passed = _last_success(context)
     rows = "\n".join(_row(to, name, passed.get(name)) for name in names)
     (to / "index.html").write_text(INDEX.format(rows=rows), encoding="utf-8")

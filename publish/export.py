@@ -72,13 +72,19 @@ def _insert_rows(
         db.conn.executemany(insert, zip(*(column.to_pylist() for column in batch.columns), strict=True))
 
 
-def _insert_by_part(con: duckdb.DuckDBPyConnection, db: sqlite_utils.Database, model: Model, taken: frozenset[str]):
+def _insert_by_part(
+    con: duckdb.DuckDBPyConnection,
+    db: sqlite_utils.Database,
+    model: Model,
+    query: str,
+    width: int,
+    taken: frozenset[str],
+):
     """The rows of a table divided into parts (the values of its key's first column), part by
-    part in key order: a part ``taken`` is copied from the attached ``previous`` file, where its
-    rows were written in the same order; the others are written from DuckDB. The rows, in the
-    same order, give the bytes of writing them all from DuckDB."""
+    part in key order (``query`` is its published query): a part ``taken`` is copied from the
+    attached ``previous`` file, where its rows were written in the same order; the others are
+    written from DuckDB. The rows, in the same order, give the bytes of writing them all from DuckDB."""
     table, part = model.name, model.part
-    query, types = published_query(con, model)
     for (value,) in con.execute(f'SELECT DISTINCT "{part}" FROM ({query}) ORDER BY 1').fetchall():
         if value in taken:  # its rows lie together there, as they were written (the part leads the key)
             first, last = db.conn.execute(
@@ -90,7 +96,7 @@ def _insert_by_part(con: duckdb.DuckDBPyConnection, db: sqlite_utils.Database, m
             )
         else:
             written, _ = published_query(con, model, where=f'"{part}" = ?')
-            _insert_rows(con, db, table, written, len(types), [value])
+            _insert_rows(con, db, table, written, width, [value])
 
 
 def _copy_search_index(db: sqlite_utils.Database, table: str) -> None:
@@ -136,7 +142,7 @@ def export_sqlite(
             if table in copied:
                 db.conn.execute(f"INSERT INTO main.[{table}] SELECT * FROM previous.[{table}]")
             elif parts_copied.get(table):
-                _insert_by_part(con, db, model, parts_copied[table])
+                _insert_by_part(con, db, model, query, len(types), parts_copied[table])
             else:
                 _insert_rows(con, db, table, query, len(types))
         for index in model.indexes:  # built once over the rows, cheaper than kept up row by row
