@@ -19,18 +19,11 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.ingestion import addresses, dates, readers
+from orchestration.ingestion import addresses, dates, readers, validate
 from orchestration.ingestion.readers import ReadResult
 from orchestration.ingestion.refusals import FileRefused, unexpected
 from orchestration.ingestion.sql_functions import scalar
-from orchestration.ingestion.validate import (
-    REASONS,
-    address_texts_sql,
-    checked_rows_sql,
-    cleaned_rows_sql,
-    date_texts_sql,
-    mark_duplicates_sql,
-)
+from orchestration.ingestion.validate import REASONS
 from orchestration.metadata.sources import Column, Source
 
 DDL = """
@@ -57,10 +50,10 @@ CREATE TABLE IF NOT EXISTS raw.source_areas (
     rows_missing_required BIGINT, latest_record_fiscal_year INTEGER);
 CREATE OR REPLACE TABLE raw.reason_codes (reason_code VARCHAR, message_en VARCHAR, message_th VARCHAR);
 """
-CLEANED = "cleaned"  # temp table: the tidied text of the columns validated
 CHECKED = "checked"  # temp table: every row typed, with its problems
-# Raised when reading or validating changes, so that files loaded before are read again.
-LOADER_VERSION = 2
+# Raised when reading, validating or pseudonymising changes, so that files loaded before are
+# read again (3: pseudonyms of 128 bits).
+LOADER_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -112,10 +105,9 @@ def load_file(
         if earlier:
             return _record_duplicate(con, source.name, name, digest, size, next(iter(earlier)))
         read = readers.read(con, path, source, workdir)
-        _clean(con, source)
-        _prepare_lookups(con, source)
         # Outside the transaction: a temp table made inside one is copied once more at COMMIT.
-        _check(con, source, today)
+        _make_dictionaries(con, source, read, today)
+        _check(con, source, read, today)
         con.execute("BEGIN")
         in_transaction = True
         record = _store(con, source, name, digest, size, read, started)
@@ -129,8 +121,7 @@ def load_file(
         raise refusal from None
     finally:
         readers.release(con)
-        for table in (CLEANED, CHECKED, "address_lookup", "date_lookup"):
-            con.execute(f"DROP TABLE IF EXISTS {table}")
+        _drop(con, [CHECKED, "address_lookup", "date_lookup", *_dictionary_tables(source)])
 
 
 def _loaded_with_hash(con, source: str, digest: str) -> dict[str, tuple]:
@@ -191,17 +182,42 @@ def _now(con):
     return scalar(con, "SELECT now()::TIMESTAMP")
 
 
-def _clean(con, source: Source) -> None:
-    """The text of the columns validation reads, tidied once; the file as read is let go."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {CLEANED} AS {cleaned_rows_sql(source, readers.LANDING)}")
-    readers.release(con)
+def _dictionary_tables(source: Source) -> list[str]:
+    return [
+        table(c)
+        for c in validate.validated_columns(source)
+        for table in (validate.distinct_values, validate.changed_values, validate.tidied_values, validate.dictionary)
+    ]
+
+
+def _drop(con, tables: list[str]) -> None:
+    for table in tables:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _make_dictionaries(con, source: Source, read: ReadResult, today: date) -> None:
+    """The dictionary of each looked-up column (see validate.py): its distinct values as read,
+    normalised and tidied; then each distinct date text and address place resolved once; then
+    each value typed and checked."""
+    looked_up = [c for c in validate.validated_columns(source) if validate.looked_up(c, source)]
+    for c in looked_up:
+        values = validate.distinct_values(c)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {values} AS SELECT DISTINCT {c.name} AS raw FROM {readers.VALUES}")
+        changed = readers.changed_values(con, values, "raw", read.reading, validate.changed_values(c))
+        tidied = validate.tidied_values_sql(c, changed)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {validate.tidied_values(c)} AS {tidied}")
+    _prepare_lookups(con, source)
+    for c in looked_up:
+        dictionary = validate.dictionary_sql(c, today.isoformat())
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {validate.dictionary(c)} AS {dictionary}")
+    _drop(con, [table(c) for c in looked_up for table in (validate.distinct_values, validate.tidied_values)])
 
 
 def _prepare_lookups(con, source: Source) -> None:
     """Each distinct address text and date text, resolved once."""
     for table, query, build in (
-        ("address_lookup", address_texts_sql(source, CLEANED), addresses.lookup_table),
-        ("date_lookup", date_texts_sql(source, CLEANED), dates.lookup_table),
+        ("address_lookup", validate.address_texts_sql(source), addresses.lookup_table),
+        ("date_lookup", validate.date_texts_sql(source), dates.lookup_table),
     ):
         texts = [r[0] for r in con.execute(query).fetchall()] if query else []
         con.register("lookup", build(texts))
@@ -209,10 +225,18 @@ def _prepare_lookups(con, source: Source) -> None:
         con.unregister("lookup")
 
 
-def _check(con, source: Source, today: date) -> None:
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {CHECKED} AS {checked_rows_sql(source, CLEANED, today.isoformat())}")
-    con.execute(f"DROP TABLE {CLEANED}")
-    con.execute(mark_duplicates_sql(source, CHECKED))
+def _check(con, source: Source, read: ReadResult, today: date) -> None:
+    """Every row typed and checked; the rows as read are let go, then duplicates are marked."""
+    changed = {
+        c.name
+        for c in validate.validated_columns(source)
+        if not validate.looked_up(c, source)
+        and readers.changed_values(con, readers.VALUES, c.name, read.reading, validate.changed_values(c))
+    }
+    checked = validate.checked_rows_sql(source, readers.LANDING, changed, today.isoformat())
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {CHECKED} AS {checked}")
+    readers.release(con)
+    con.execute(validate.mark_duplicates_sql(source, CHECKED))
 
 
 def _store(con, source: Source, name: str, digest: str, size: int, read: ReadResult, started: float) -> LoadRecord:
@@ -261,17 +285,6 @@ def accepted_columns_sql(source: Source) -> str:
     return ", ".join(exprs)
 
 
-def _row_values_sql(source: Source) -> str:
-    """The rejected row's cleaned text without its personal columns (address text keeps only the
-    subdistrict it resolved to): the file and row number lead an authorised person to the rest."""
-    pairs = ", ".join(
-        f"'{c.name}': {c.name if c.personal == 'locate' else 'c_' + c.name}"
-        for c in source.columns
-        if c.personal in (None, "locate")
-    )
-    return f"to_json({{{pairs}}})"
-
-
 def _remove_superseded(con, source: Source, name: str) -> None:
     """Rows of an earlier version of this file go; for a "replace" source, of every other file too."""
     same = "source_file = ?" if source.on_new_file == "append" else "true"
@@ -306,17 +319,17 @@ def _insert_accepted(con, source: Source, name: str, digest: str) -> None:
 def _insert_quarantined(con, source: Source, name: str, digest: str) -> None:
     # The row's subdistrict as read (resolved from address text where it could be), so that the
     # data-quality score can place rejected rows in their area.
-    place = next((c.name for c in source.columns if c.type == "subdistrict"), None)
+    place = next((f"q.{c.name}" for c in source.columns if c.type == "subdistrict"), "NULL")
+    values, joins = validate.row_values_sql(source, "q")
     con.execute(
         f"""
         INSERT INTO raw.quarantine
-        SELECT ?, ?, ?, _sheet, _row_number, problems[1].reason, problems[1].column,
-               replace(r.message_en, '{{column}}', problems[1].column),
-               replace(r.message_th, '{{column}}', problems[1].column),
-               list_transform(problems, lambda p: p.reason), {_row_values_sql(source)}, now(),
-               {place or "NULL"}
-        FROM {CHECKED} JOIN raw.reason_codes r ON r.reason_code = problems[1].reason
-        WHERE len(problems) > 0
+        SELECT ?, ?, ?, q._sheet, q._row_number, q.problems[1].reason, q.problems[1].column,
+               replace(r.message_en, '{{column}}', q.problems[1].column),
+               replace(r.message_th, '{{column}}', q.problems[1].column),
+               list_transform(q.problems, lambda p: p.reason), {values}, now(), {place}
+        FROM {CHECKED} q JOIN raw.reason_codes r ON r.reason_code = q.problems[1].reason {joins}
+        WHERE len(q.problems) > 0
     """,
         [source.name, name, digest],
     )

@@ -1,8 +1,14 @@
 """Read a landing file into the DuckDB temp view ``landing_file``: the source's columns as
-text, each row with the row number a person sees when opening the file and, in a workbook, the
-sheet it is on. The view stands on temp tables named ``landing_*``; ``release`` drops them all
-once its rows have been used. A view rather than a table: the rows are copied once, by the step
-that reads them, not once more here.
+text, as read, each row with the row number a person sees when opening the file and, in a
+workbook, the sheet it is on; ``landing_values`` holds the same values without the numbering.
+The views stand on temp tables named ``landing_*``; ``release`` drops them all once their rows
+have been used. Views rather than tables: the rows are copied once, by the step that reads them.
+
+A CSV file is read where it lies, so its values are not yet normalised (see text.py): the
+``reading`` of the result says how a value as read becomes normalised text, and
+``changed_values`` does it for the values that change, each distinct value once. Values read
+row by row in Python (workbooks, CKAN, CSV the record scan could not follow) are normalised as
+they are read.
 
 Every value stays text here; typing and validation happen in SQL (``validate.py``) so that a bad
 value quarantines its row instead of failing the file. What a file is comes from its content
@@ -34,6 +40,7 @@ from orchestration.ingestion.validate import validated_columns
 from orchestration.metadata.sources import Source
 
 LANDING = "landing_file"
+VALUES = "landing_values"
 ROWS = "landing_rows"  # the rows read in Python (workbooks, CKAN, CSV read row by row)
 BATCH = 50_000
 DELIMITERS = (",", "\t", ";", "|")
@@ -48,6 +55,7 @@ class ReadResult:
     malformed: list[tuple[int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     origin: dict | None = None  # where a fetched file came from: portal, resource, time
+    reading: "InPlace | None" = None  # how a value as read becomes normalised text; None: it is
 
 
 def read(con: duckdb.DuckDBPyConnection, path: Path, source: Source, workdir: Path) -> ReadResult:
@@ -61,8 +69,9 @@ def read(con: duckdb.DuckDBPyConnection, path: Path, source: Source, workdir: Pa
 
 
 def release(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop ``landing_file`` and the tables it stands on."""
+    """Drop ``landing_file``, ``landing_values`` and the tables they stand on."""
     con.execute(f"DROP VIEW IF EXISTS {LANDING}")
+    con.execute(f"DROP VIEW IF EXISTS {VALUES}")
     tables = con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'landing_')"
     ).fetchall()
@@ -98,13 +107,14 @@ def _read_text(con, path: Path, source: Source, workdir: Path) -> ReadResult:
         else:
             sniff.transcode(path, utf8, encoding)
             text, reading = utf8, _UTF8
-        recs = records.scan(text)
-        content = np.flatnonzero(~recs.blank)
-        first = records.text_of(text, recs, content[: headers.SEARCH_ROWS], reading.from_bytes)
+        # The first records hold the header, and the first data row below a two-row one.
+        head = records.head(text, headers.SEARCH_ROWS + 2)
+        content = np.flatnonzero(~head.blank)
+        first = records.text_of(text, head, content[: headers.SEARCH_ROWS], reading.from_bytes)
         delimiter, header = _find_text_header(first, source)
         header = headers.require_columns(path, header, source)
-        data = content[header.row + header.height :]
-        result = _read_csv_with_duckdb(con, text, reading, recs, data, delimiter, header, source)
+        last = int(content[header.row + header.height - 1])  # the header's last record
+        result = _read_csv_with_duckdb(con, text, reading, head, last, delimiter, header, source)
         if result is None:  # DuckDB and the record scan disagree (a stray quote): read it row by row
             if text == path:
                 sniff.transcode(path, utf8, encoding)
@@ -160,24 +170,26 @@ def _read_csv_with_duckdb(
     con,
     text: Path,
     reading: InPlace,
-    recs: records.Records,
-    data: np.ndarray,
+    head: records.Records,
+    last: int,
     delimiter: str,
     header: headers.Header,
     source: Source,
 ) -> ReadResult | None:
-    """DuckDB's reader for the values, the record scan for the line numbers. Rows DuckDB rejects
-    (too few or too many columns) are malformed; the rest must be exactly the scanned records."""
+    """DuckDB's reader for the values, the records for the line numbers: the file's first
+    records, when each row DuckDB read is a line of its own below the header, or else every
+    record. Rows DuckDB rejects (too few or too many columns) are malformed; the rest must be
+    exactly the records."""
     columns = ", ".join(f"'{n}': 'VARCHAR'" for n in header.names)
-    skip = int(data[0]) if len(data) else len(recs)  # DuckDB counts blank records too
     names = _read_columns(source)
     for table in ("landing_rejects", "landing_scans", "landing_raw"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
-    # Only the columns kept are taken from the file: the others are never stored.
+    # Only the columns kept are taken from the file: the others are never stored. DuckDB counts
+    # blank records among those it skips, and passes over those below without a word.
     con.execute(
         f"""
         CREATE TEMP TABLE landing_raw AS SELECT {", ".join(names)}
-        FROM read_csv(?, header = false, skip = {skip}, auto_detect = false, columns = {{{columns}}},
+        FROM read_csv(?, header = false, skip = {last + 1}, auto_detect = false, columns = {{{columns}}},
             delim = ?, quote = '"', escape = '"', encoding = '{reading.duckdb_encoding}',
             strict_mode = true, max_line_size = {MAX_LINE_BYTES}, store_rejects = true,
             rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')
@@ -187,28 +199,46 @@ def _read_csv_with_duckdb(
     # Only the position and kind of each error: csv_line would be the row's text.
     rejected = con.execute("SELECT DISTINCT line_byte_position, lower(error_type) FROM landing_rejects").fetchall()
     con.execute("DROP TABLE landing_rejects; DROP TABLE landing_scans")
-    widened = reading.duckdb_encoding == "latin-1" and rejected
-    starts = records.widened_starts(text, recs) if widened else recs.starts
-    holding = _records_holding(starts, recs.blank, np.array([p for p, _ in rejected], np.int64))
-    bad = {int(i): kind for i, (_, kind) in zip(holding, rejected, strict=True)}
-    accepted = data[~np.isin(data, list(bad))]
-    if scalar(con, "SELECT count(*) FROM landing_raw") != len(accepted):
-        con.execute("DROP TABLE landing_raw")
-        return None
-    # The n-th row DuckDB kept is the n-th accepted record. A join on that number runs in
-    # parallel, where a POSITIONAL JOIN would hold the decoding joins to one thread.
-    lines = recs.lines[accepted]
+    read = scalar(con, "SELECT count(*) FROM landing_raw")
+    if not rejected and records.lines_after(text, int(head.ends[last])) == read:
+        # Each row a line: the first is the line below the header's, the rest follow.
+        number, rows = f"r.rowid + {int(head.lines[last + 1]) if read else 0}", "landing_raw r"
+        malformed = []
+    else:
+        recs = records.scan(text)
+        data = np.flatnonzero(~recs.blank)
+        data = data[data > last]
+        widened = reading.duckdb_encoding == "latin-1" and rejected
+        starts = records.widened_starts(text, recs) if widened else recs.starts
+        holding = _records_holding(starts, recs.blank, np.array([p for p, _ in rejected], np.int64))
+        bad = {int(i): kind for i, (_, kind) in zip(holding, rejected, strict=True)}
+        accepted = data[~np.isin(data, list(bad))]
+        if read != len(accepted):
+            con.execute("DROP TABLE landing_raw")
+            return None
+        number, rows = _numbered(con, recs.lines[accepted])
+        malformed = sorted((int(recs.lines[i]), kind) for i, kind in bad.items())
+        read = len(data)
+    columns = ", ".join(f"r.{n}" for n in names)
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {VALUES} AS SELECT {columns} FROM landing_raw r")
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW {LANDING} AS SELECT {columns}, {number} AS _row_number, "
+        f"CAST(NULL AS VARCHAR) AS _sheet FROM {rows}"
+    )
+    return ReadResult(rows=read, malformed=malformed, reading=reading)
+
+
+def _numbered(con, lines: np.ndarray) -> tuple[str, str]:
+    """The line of each row of ``landing_raw`` r (the n-th row DuckDB kept is the n-th accepted
+    record) and the relation it is read from. Where each record is one line and none was left
+    out, as in most files, it is counted from the first; otherwise it is joined on the row's
+    number (in parallel, where a POSITIONAL JOIN would run on one thread)."""
+    if len(lines) == 0 or bool((np.diff(lines) == 1).all()):
+        return f"r.rowid + {int(lines[0]) if len(lines) else 0}", "landing_raw r"
     con.register("lines", pa.table({"n": np.arange(len(lines)), "line": lines}))
     con.execute("CREATE OR REPLACE TEMP TABLE landing_lines AS SELECT * FROM lines")
     con.unregister("lines")
-    values, joins = _normalised_columns(con, names, reading)
-    con.execute(
-        f"CREATE OR REPLACE TEMP VIEW {LANDING} AS SELECT {', '.join(values)}, l.line AS _row_number, "
-        f"CAST(NULL AS VARCHAR) AS _sheet FROM (SELECT rowid AS n, * FROM landing_raw) r "
-        f"JOIN landing_lines l USING (n) {' '.join(joins)}"
-    )
-    malformed = sorted((int(recs.lines[i]), kind) for i, kind in bad.items())
-    return ReadResult(rows=len(data), malformed=malformed)
+    return "l.line", "(SELECT rowid AS n, * FROM landing_raw) r JOIN landing_lines l USING (n)"
 
 
 def _read_columns(source: Source) -> list[str]:
@@ -216,32 +246,29 @@ def _read_columns(source: Source) -> list[str]:
     return [c.name for c in validated_columns(source)]
 
 
-def _normalised_columns(con, names: list[str], reading: InPlace) -> tuple[list[str], list[str]]:
-    """For each column of ``landing_raw``, its values normalised: each distinct value that may
-    change is normalised once in Python and joined back (ASCII never changes). A register's
-    million rows hold a few thousand such values in a column."""
-    values, joins = [], []
-    for name in names:
-        table = f"landing_normalised_{name}"
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT row_number() OVER () AS n, value AS raw FROM "
-            f"(SELECT DISTINCT {name} AS value FROM landing_raw WHERE strlen({name}) <> length({name})) "
-            f"WHERE {reading.changes}"
-        )
-        count = scalar(con, f"SELECT count(*) FROM {table}")
-        if not count:
-            values.append(f"r.{name}")
-            continue
-        texts = [
-            _normalised_batch(con, table, start, min(start + BATCH, count), reading.from_value)
-            for start in range(0, count, BATCH)
-        ]
-        con.register("normalised", pa.table({"n": np.arange(1, count + 1), "text": pa.concat_arrays(texts)}))
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT raw, text FROM {table} JOIN normalised USING (n)")
-        con.unregister("normalised")
-        values.append(f"coalesce({table}.text, r.{name}) AS {name}")
-        joins.append(f"LEFT JOIN {table} ON {table}.raw = r.{name}")
-    return values, joins
+def changed_values(con, relation: str, column: str, reading: InPlace | None, table: str) -> bool:
+    """Make ``table`` (raw, text): each distinct value of ``column`` in ``relation`` that
+    normalising changes, as read, and its normalised text. False, and no table, when none does
+    (ASCII never changes; nor do values read in Python, normalised as they were read)."""
+    if reading is None:
+        return False
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT row_number() OVER () AS n, value AS raw FROM "
+        f"(SELECT DISTINCT {column} AS value FROM {relation} WHERE strlen({column}) <> length({column})) "
+        f"WHERE {reading.changes}"
+    )
+    count = scalar(con, f"SELECT count(*) FROM {table}")
+    if not count:
+        con.execute(f"DROP TABLE {table}")
+        return False
+    texts = [
+        _normalised_batch(con, table, start, min(start + BATCH, count), reading.from_value)
+        for start in range(0, count, BATCH)
+    ]
+    con.register("normalised", pa.table({"n": np.arange(1, count + 1), "text": pa.concat_arrays(texts)}))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT raw, text FROM {table} JOIN normalised USING (n)")
+    con.unregister("normalised")
+    return True
 
 
 def _normalised_batch(con, table: str, start: int, stop: int, normalised: Callable[[str], str]) -> pa.Array:
@@ -345,9 +372,11 @@ def _read_ckan(con, path: Path, source: Source) -> ReadResult:
 
 
 def _create_landing(con, source: Source) -> None:
-    columns = ", ".join(f"{n} VARCHAR" for n in _read_columns(source))
+    names = _read_columns(source)
+    columns = ", ".join(f"{n} VARCHAR" for n in names)
     con.execute(f"CREATE OR REPLACE TEMP TABLE {ROWS} ({columns}, _row_number BIGINT, _sheet VARCHAR)")
     con.execute(f"CREATE OR REPLACE TEMP VIEW {LANDING} AS SELECT * FROM {ROWS}")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {VALUES} AS SELECT {', '.join(names)} FROM {ROWS}")
 
 
 def _load_rows(

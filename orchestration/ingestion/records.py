@@ -3,7 +3,9 @@
 DuckDB parses CSV fast but does not say where a row came from, and its reject line numbers do
 not count line breaks inside quoted values. A line break ends a record only outside quotes,
 that is after an even number of quote characters (an escaped quote is two of them), so one
-vectorised pass over the bytes finds every record; no Python runs per row.
+vectorised pass over the bytes finds every record; no Python runs per row. Most files need
+less: their first records (``head``) for the header, and a count of the line breaks after it
+(``line_breaks``), which shows when each row is one line.
 """
 
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 CHUNK = 1 << 26
+HEAD_BYTES = 1 << 20
 WIDEN_CHUNK = 1 << 24  # its running count takes eight bytes a byte
 QUOTE, NEWLINE, RETURN = ord('"'), ord("\n"), ord("\r")
 
@@ -30,24 +33,61 @@ class Records:
 
 
 def scan(path: Path) -> Records:
-    size = path.stat().st_size
-    if size == 0:
-        empty = np.zeros(0, np.int64)
-        return Records(empty, empty, empty, np.zeros(0, bool))
-    data = np.memmap(path, dtype=np.uint8, mode="r")
+    """Every record of the file."""
+    return _scan(_bytes(path))
+
+
+def head(path: Path, count: int) -> Records:
+    """The first records of the file, at least ``count`` of them with content (or all there
+    are): a megabyte or so is scanned, whatever the file's size."""
+    data, stop = _bytes(path), HEAD_BYTES
+    while True:
+        records = _scan(data, min(stop, len(data)))
+        if stop >= len(data) or (~records.blank).sum() >= count:
+            return records
+        stop *= 4
+
+
+def line_breaks(path: Path, start: int) -> int:
+    """How many line breaks the file holds from byte ``start`` on."""
+    data = _bytes(path)
+    return sum(int(np.count_nonzero(data[i : i + CHUNK] == NEWLINE)) for i in range(start, len(data), CHUNK))
+
+
+def lines_after(path: Path, end: int) -> int:
+    """How many lines follow the line that ends at byte ``end`` (its line break, or the file's
+    end): a last line without a line break counts."""
+    data = _bytes(path)
+    if end >= len(data):
+        return 0
+    return line_breaks(path, end) - 1 + (data[-1] != NEWLINE)
+
+
+def _bytes(path: Path) -> np.ndarray:
+    """The file's bytes, mapped (numpy maps no empty file)."""
+    return np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else np.zeros(0, np.uint8)
+
+
+def _scan(data: np.ndarray, stop: int | None = None) -> Records:
+    """The records of a file's bytes up to byte ``stop``: all of them, or those that end before it."""
+    size = len(data)
+    stop = size if stop is None else stop
     newlines, separators, quotes_before = [], [], 0
-    for offset in range(0, size, CHUNK):
-        chunk = data[offset : offset + CHUNK]
+    for offset in range(0, stop, CHUNK):
+        chunk = data[offset : min(offset + CHUNK, stop)]
         quotes = np.flatnonzero(chunk == QUOTE)
         breaks = np.flatnonzero(chunk == NEWLINE)
         outside = (quotes_before + np.searchsorted(quotes, breaks)) % 2 == 0
         newlines.append(breaks + offset)
         separators.append(breaks[outside] + offset)
         quotes_before += len(quotes)
-    all_newlines, ends = np.concatenate(newlines), np.concatenate(separators)
+    all_newlines = np.concatenate(newlines) if newlines else np.zeros(0, np.int64)
+    ends = np.concatenate(separators) if separators else np.zeros(0, np.int64)
     starts = np.concatenate([[0], ends + 1])
     ends = np.concatenate([ends, [size]])
-    if starts[-1] == size:  # the file ends with a line break: no record after it
+    # The record a part ends in goes on after it; a file that ends with a line break has no
+    # record after it.
+    if stop < size or starts[-1] == size:
         starts, ends = starts[:-1], ends[:-1]
     lengths = ends - starts
     blank = lengths == 0

@@ -72,9 +72,9 @@ _FIELDS = (
         "person_key",
         "Person key",
         "รหัสแทนตัวบุคคล",
-        "Keyed hash (HMAC-SHA-256) of the citizen ID, made at ingestion: the same person has the same key in every "
-        "source, and the ID cannot be recovered without the key.",
-        "ค่าแฮชแบบมีกุญแจ (HMAC-SHA-256) ของเลขประจำตัวประชาชน สร้างขณะนำเข้า "
+        "Keyed hash (HMAC-SHA-256, its first 128 bits) of the citizen ID, made at ingestion: the same person has the "
+        "same key in every source, and the ID cannot be recovered without the key.",
+        "ค่าแฮชแบบมีกุญแจ (HMAC-SHA-256 ส่วน 128 บิตแรก) ของเลขประจำตัวประชาชน สร้างขณะนำเข้า "
         "คนเดียวกันมีค่าเดียวกันในทุกแหล่งข้อมูล และย้อนกลับเป็นเลขประจำตัวไม่ได้หากไม่มีกุญแจ",
     ),
     Field(

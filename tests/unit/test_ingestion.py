@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 import json
+import random
 from datetime import date
 
 import duckdb
@@ -12,6 +13,7 @@ import pytest
 from orchestration import dimensions
 from orchestration.ingestion import addresses, load, records, sql_functions, text, validate
 from orchestration.ingestion.refusals import FileRefused
+from orchestration.metadata import thai
 from orchestration.metadata.sources import LAO_BUDGETS, POPULATION, SOCIAL_ASSISTANCE, WELFARE_ORGS, WELFARE_REGISTRY
 
 TODAY = date(2026, 11, 22)
@@ -82,7 +84,7 @@ def test_cp874_csv_with_thai_digits_and_buddhist_dates(con, tmp_path):
     row = con.execute("SELECT registered_on, age_at_fy_end, person_key FROM raw.welfare_registry").fetchone()
     # Born 12 Mar 1962, registered in FY2567 which ends 30 Sep 2024: aged 62.
     assert row[:2] == (date(2023, 10, 1), 62)
-    assert len(row[2]) == 64 and VALID_ID not in row[2]
+    assert len(row[2]) == 32 and VALID_ID not in row[2]  # 128 bits, in hex
 
 
 def test_rejected_rows_keep_the_subdistrict_they_name(con, tmp_path):
@@ -295,11 +297,11 @@ def test_an_unexpected_extra_column_is_noted_and_ignored(con, tmp_path):
 @pytest.mark.parametrize("key", [b"test-key", b"k" * 64, "กุญแจลับ".encode() * 10])
 def test_pseudonyms_are_hmac_sha256_of_the_citizen_id(key):
     """DuckDB computes the keyed hash set-based; it must be the standard HMAC, whatever the key's
-    length (one longer than SHA-256's block is hashed first)."""
+    length (one longer than SHA-256's block is hashed first), truncated to 128 bits."""
     con = duckdb.connect()
     sql_functions.register(con, key)
     for citizen_id in (VALID_ID, "1-1017-00230-70-8", "ไม่มีบัตร", ""):
-        expected = hmac.new(key, citizen_id.encode(), hashlib.sha256).hexdigest()
+        expected = hmac.new(key, citizen_id.encode(), hashlib.sha256).hexdigest()[:32]
         assert sql_functions.scalar(con, "SELECT pseudonymise(?)", [citizen_id]) == expected
     assert sql_functions.scalar(con, "SELECT pseudonymise(NULL)") is None
     macro = str(con.execute("SELECT * FROM duckdb_functions() WHERE function_name = 'pseudonymise'").fetchall())
@@ -320,6 +322,20 @@ def test_white_space_is_collapsed_and_trimmed(text, clean):
     con = duckdb.connect()
     sql_functions.register(con, b"test-key")
     assert sql_functions.scalar(con, "SELECT th_clean(?)", [text]) == clean
+
+
+def test_the_check_digit_in_sql_is_the_check_digit_in_python():
+    """Every last digit of many IDs, and texts that are no ID, judged as the definition does."""
+    rng = random.Random(13)
+    twelve = [f"{rng.randrange(10**12):012d}" for _ in range(300)] + ["000000000000", "999999999999"]
+    texts = [t + str(d) for t in twelve for d in range(10)]
+    texts += ["110170023070", "11017002307088", "1.10170E+12", "+110170023070", "11017002307O8", " 1101700230708"]
+    con = duckdb.connect()
+    sql_functions.register(con, b"test-key")
+    con.execute("CREATE TABLE ids AS SELECT unnest(?::VARCHAR[]) AS id", [texts])
+    judged = dict(con.execute("SELECT id, citizen_id_ok(id, TRY_CAST(id AS BIGINT)) FROM ids").fetchall())
+    assert judged == {t: thai.is_citizen_id(t) for t in texts}
+    assert sum(judged.values()) == len(twelve)  # one last digit of ten is right
 
 
 def test_cp874_replacements_on_bytes_equal_normalising_the_text():
@@ -404,6 +420,29 @@ def test_positions_in_a_file_read_as_latin1_are_widened_as_duckdb_counts_them(tm
     expected = [len(path.read_bytes()[:s].decode("latin-1").encode("utf-8")) for s in recs.starts]
     assert list(records.widened_starts(path, recs)) == expected
     assert as_utf8[expected[-1] : expected[-1] + 3] == b"abc"
+
+
+@pytest.mark.parametrize("head_bytes", [4, 1 << 20])  # a head that must grow, and one that holds the file
+def test_the_head_of_a_file_is_its_first_records(tmp_path, monkeypatch, head_bytes):
+    monkeypatch.setattr(records, "HEAD_BYTES", head_bytes)
+    path = tmp_path / "file.csv"
+    path.write_bytes(b'h1,h2\r\n\r\na,"1\n2"\r\nb,3\r\nc,4\r\nd,5')
+    every = records.scan(path)
+    first = records.head(path, 3)
+    assert (~first.blank).sum() >= 3
+    assert list(first.starts) == list(every.starts[: len(first)])
+    assert list(first.lines) == list(every.lines[: len(first)])
+    assert list(first.ends) == list(every.ends[: len(first)])  # only whole records
+
+
+@pytest.mark.parametrize(
+    ("content", "after_header"),
+    [(b"h\r\na\r\nb\r\n", 2), (b"h\r\na\r\nb", 2), (b"h\r\n", 0), (b"h", 0), (b"h\r\n\r\na\r\n", 2)],
+)
+def test_lines_after_the_header_are_counted_with_a_last_line_that_has_no_line_break(tmp_path, content, after_header):
+    path = tmp_path / "file.csv"
+    path.write_bytes(content)
+    assert records.lines_after(path, int(records.scan(path).ends[0])) == after_header
 
 
 def test_a_tis620_file_with_a_byte_it_does_not_define_is_refused(con, tmp_path):
