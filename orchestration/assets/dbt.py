@@ -20,6 +20,9 @@ from orchestration.settings import REPO, publication_settings
 from publish import release
 
 project = DbtProject(project_dir=REPO / "dbt_project")
+# dbt's unit tests check the SQL against fixed inputs: they run in CI (make test), as dbt
+# recommends, not in every build of the data (tests/integration/test_dbt_unit_tests.py).
+BUILD_ARGS = ["--exclude-resource-type", "unit_test"]
 # dbt from the same environment as Dagster, whether or not that environment is on PATH, through
 # the wrapper that makes it die with the build (see dbt_child.py).
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "welfare-dbt")
@@ -108,7 +111,7 @@ def welfare_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource, w
     target = warehouse.folders.dbt_artifacts / context.run_id
     try:
         with dbt_child.started_here():
-            yield from dbt.cli(["build"], context=context, target_path=target).stream()
+            yield from dbt.cli(["build", *BUILD_ARGS], context=context, target_path=target).stream()
     finally:
         with warehouse.connect() as con:
             audit_trail.prepare(con)

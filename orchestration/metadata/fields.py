@@ -1390,8 +1390,8 @@ _FIELDS = (
         "dbt_node",
         "dbt test",
         "การทดสอบ dbt",
-        "dbt's unique id of the data test or unit test.",
-        "รหัสของการทดสอบข้อมูลหรือการทดสอบหน่วยใน dbt",
+        "dbt's unique id of the data test.",
+        "รหัสของการทดสอบข้อมูลใน dbt",
     ),
     Field(
         "test_status",

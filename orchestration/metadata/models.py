@@ -880,7 +880,7 @@ AUDIT = (
     ),
     _m(
         "audit_dbt_tests",
-        "Every dbt data test and unit test of every run, from dbt's run_results.json. Kept across runs.",
+        "Every dbt data test of every run, from dbt's run_results.json. Kept across runs.",
         "ผลการทดสอบของ dbt ทุกรายการในทุกรอบการประมวลผล",
         ["run_id", "dbt_node", "test_status", "failures", "execution_seconds"],
         key=("run_id", "dbt_node"),
