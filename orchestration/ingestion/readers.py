@@ -55,7 +55,7 @@ class ReadResult:
     malformed: list[tuple[int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     origin: dict | None = None  # where a fetched file came from: portal, resource, time
-    reading: "InPlace | None" = None  # how a value as read becomes normalised text; None: it is
+    reading: "InPlace | None" = None  # how a value as read becomes normalised text; None: it is already
 
 
 def read(con: duckdb.DuckDBPyConnection, path: Path, source: Source, workdir: Path) -> ReadResult:

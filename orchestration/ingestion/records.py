@@ -5,7 +5,7 @@ not count line breaks inside quoted values. A line break ends a record only outs
 that is after an even number of quote characters (an escaped quote is two of them), so one
 vectorised pass over the bytes finds every record; no Python runs per row. Most files need
 less: their first records (``head``) for the header, and a count of the line breaks after it
-(``line_breaks``), which shows when each row is one line.
+(``lines_after``), which shows when each row is one line.
 """
 
 from dataclasses import dataclass
@@ -48,19 +48,14 @@ def head(path: Path, count: int) -> Records:
         stop *= 4
 
 
-def line_breaks(path: Path, start: int) -> int:
-    """How many line breaks the file holds from byte ``start`` on."""
-    data = _bytes(path)
-    return sum(int(np.count_nonzero(data[i : i + CHUNK] == NEWLINE)) for i in range(start, len(data), CHUNK))
-
-
 def lines_after(path: Path, end: int) -> int:
     """How many lines follow the line that ends at byte ``end`` (its line break, or the file's
     end): a last line without a line break counts."""
     data = _bytes(path)
     if end >= len(data):
         return 0
-    return line_breaks(path, end) - 1 + (data[-1] != NEWLINE)
+    breaks = sum(int(np.count_nonzero(data[i : i + CHUNK] == NEWLINE)) for i in range(end, len(data), CHUNK))
+    return breaks - 1 + (data[-1] != NEWLINE)
 
 
 def _bytes(path: Path) -> np.ndarray:

@@ -63,10 +63,10 @@ def register(con: duckdb.DuckDBPyConnection, key: bytes) -> None:
     con.execute(MACROS)
     # pseudonymise(id): HMAC-SHA256 of a normalised citizen ID, computed by DuckDB's own sha256
     # (set-based, no Python per row), truncated to its first 128 bits (RFC 2104, section 5) and
-    # written as 32 hex digits: no two of a country's people share one, and a table of 17 million
-    # is stored in half the time the whole 64 digits take. The same person gets the same
-    # pseudonym in every source loaded with the same key, so people can be counted once across
-    # sources. The key stays in this connection's variables, never in SQL text.
+    # written as 32 hex digits: no two of a country's people share one, and half the text to
+    # store. The same person gets the same pseudonym in every source loaded with the same key, so
+    # people can be counted once across sources. The key stays in this connection's variables,
+    # never in SQL text.
     inner, outer = _hmac_pads(key)
     con.execute("SET VARIABLE welfare_hmac_inner = ?", [inner])
     con.execute("SET VARIABLE welfare_hmac_outer = ?", [outer])
