@@ -211,12 +211,16 @@ def _no_rows_where(condition: str) -> gxe.UnexpectedRowsExpectation:
     return gxe.UnexpectedRowsExpectation(unexpected_rows_query=f"SELECT * FROM {{batch}} WHERE {condition}")
 
 
-def candidate(model: Model, rows: int, text_columns: list[str], small_counts: str | None) -> gx.ExpectationSuite:
-    """A table of the candidate SQLite, before it is promoted: every row of the mart arrived, its
-    key is unique, no text holds what looks like a citizen ID, and ``small_counts`` (a condition
-    true for a visible count of people under the threshold) selects nothing."""
+ROWS = "rows"  # the parameter of the candidate suites: the rows of the mart, or of the part validated
+
+
+def candidate(model: Model, text_columns: list[str], small_counts: str | None) -> gx.ExpectationSuite:
+    """A table of the candidate SQLite (or a part of it), before it is promoted: every row of the
+    mart arrived (``$PARAMETER`` rows: the mart's count), its key is unique, no text holds what
+    looks like a citizen ID, and ``small_counts`` (a condition true for a visible count of people
+    under the threshold) selects nothing. Each holds of the table if it holds of every part."""
     expectations = []
-    _add(expectations, gxe.ExpectTableRowCountToEqual(value=rows))
+    _add(expectations, gxe.ExpectTableRowCountToEqual(value={"$PARAMETER": ROWS}))
     _key(expectations, list(model.key))
     if text_columns:
         _add(expectations, _no_rows_where(" OR ".join(f"\"{c}\" GLOB '{THIRTEEN_DIGITS}'" for c in text_columns)))

@@ -48,8 +48,9 @@ def _expectation(config) -> str:
 
 
 def _combined(results: tuple) -> tuple:
-    """One expectation's result over the parts its table was validated in (see
-    ``runner.validate_parts``): it held if it held in every part; its counts are summed."""
+    """One expectation's result over the chunks or parts its table was validated in within a run
+    (see ``runner.validate_chunks`` and ``Model.part``): it held if it held in every one; its
+    counts are summed."""
     if len(results) == 1:
         r = results[0].result
         observed = r.get("observed_value")

@@ -5,7 +5,8 @@ written without spaces between words).
 
 The same marts always give the same bytes: rows are written in key order, numbers rounded to the
 places their field publishes (the last digits of a parallel floating-point sum differ from run to
-run), dates as ISO text, and the file is analysed and vacuumed.
+run), dates as ISO text, and the file is analysed and written out by ``VACUUM INTO``, whose copy
+depends on the content only, not on how the file it copies was written.
 """
 
 from pathlib import Path
@@ -106,7 +107,7 @@ def _copy_search_index(db: sqlite_utils.Database, table: str) -> None:
     fts = f"{table}_fts"
     (create,) = db.execute("SELECT sql FROM previous.sqlite_master WHERE name = ?", [fts]).fetchone()
     db.executescript(create)  # the statement sqlite-utils wrote there, run as it runs it
-    with db.conn:  # one transaction, as sqlite-utils fills an index in: the file's header counts them
+    with db.conn:
         for shadow in (f"{fts}_{suffix}" for suffix in FTS_INDEX_TABLES):
             db.conn.execute(f"DELETE FROM main.[{shadow}]")
             db.conn.execute(f"INSERT INTO main.[{shadow}] SELECT * FROM previous.[{shadow}]")
@@ -125,9 +126,13 @@ def export_sqlite(
     from the SQLite file ``previous`` (written by this function, so the new file has the bytes it
     would have had with every row written from DuckDB)."""
     parts_copied = parts_copied or {}
-    path.unlink(missing_ok=True)
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA journal_mode = OFF")  # a new candidate: if writing fails, it is thrown away
+    building = path.with_name(f"{path.name}.building")
+    for file in (path, building):
+        file.unlink(missing_ok=True)
+    db = sqlite_utils.Database(building)
+    # Written once and copied: if writing fails, it is thrown away, so nothing is journalled or synced.
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
     if copied or parts_copied:
         db.execute("ATTACH DATABASE ? AS previous", [str(previous)])
     counts = {}
@@ -138,7 +143,7 @@ def export_sqlite(
             pk=list(model.key),
             foreign_keys=[(column, other, tables[other].key[0]) for column, other in model.references],
         )
-        with db.conn:  # one transaction per table: the file's header counts them
+        with db.conn:  # one transaction per table
             if table in copied:
                 db.conn.execute(f"INSERT INTO main.[{table}] SELECT * FROM previous.[{table}]")
             elif parts_copied.get(table):
@@ -155,6 +160,8 @@ def export_sqlite(
     if copied or parts_copied:
         db.execute("DETACH DATABASE previous")
     db.execute("ANALYZE")
-    db.vacuum()
+    db.execute("PRAGMA synchronous = FULL")  # the copy is synced once it is written (VACUUM INTO takes this)
+    db.execute("VACUUM INTO ?", [str(path)])
     db.close()
+    building.unlink()
     return counts

@@ -8,9 +8,10 @@ A table's digest hashes its published query (the columns and how each is written
 a hash of the rows it gives, and the code and settings. DuckDB hashes the rows where they are:
 a second or so for the largest table at national scale.
 
-A table the registry divides into parts (``Model.part``: the indicators of ``indicator_values``)
-also has a digest per part. Of a table written again, the parts whose digests are the live
-release's are copied from it; only the others are written and scanned again.
+A table the registry divides into parts (``Model.part``: the indicators of ``indicator_values``,
+the sources of ``dq_source_scores``) also has a digest per part. Of a table written again, the
+parts whose digests are the live release's are copied from it, and their checks stand from the
+run that made them; only the others are written, checked and scanned again.
 """
 
 import hashlib
@@ -42,10 +43,6 @@ def digests(con: duckdb.DuckDBPyConnection, model: Model, code: str) -> tuple[st
     return _sha256(code, query, rows, hashes), parts
 
 
-def digest(con: duckdb.DuckDBPyConnection, model: Model, code: str) -> str:
-    return digests(con, model, code)[0]
-
-
 @dataclass(frozen=True)
 class Plan:
     """The candidate's tables: each one's digest, and what the live release already publishes."""
@@ -54,11 +51,22 @@ class Plan:
     previous: Path | None  # the live release, if anything is taken from it
     checked_in: dict[str, str]  # run that checked each table taken whole, by table
     parts: dict[str, dict[str, str]]  # each part's digest, by table divided into parts
-    parts_taken: dict[str, frozenset[str]]  # the parts taken, by table written again
+    parts_checked_in: dict[str, dict[str, str]]  # run that checked each part taken, by table written again
+    published: dict  # the live release's entry of every table it publishes
 
     @property
     def reused(self) -> frozenset[str]:
         return frozenset(self.checked_in)
+
+    @property
+    def parts_taken(self) -> dict[str, frozenset[str]]:
+        """The parts taken, by table written again."""
+        return {table: frozenset(parts) for table, parts in self.parts_checked_in.items()}
+
+    @property
+    def runs(self) -> set[str]:
+        """The runs whose checks stand for a table or a part of the candidate."""
+        return {*self.checked_in.values(), *(run for p in self.parts_checked_in.values() for run in p.values())}
 
     def taken_from(self, name: str) -> tuple[Path | None, frozenset[str]]:
         """The live release's file or folder ``name``, and the tables to take from it whole."""
@@ -73,24 +81,36 @@ class Plan:
         }
 
     def manifest(self, run_id: str) -> dict:
-        """The release manifest's entry: a table written by this run was checked by it."""
-        return {
-            TABLES: {
-                table: {"digest": d, "checked_in_run": self.checked_in.get(table, run_id)}
-                | ({"parts": self.parts[table]} if table in self.parts else {})
-                for table, d in sorted(self.digests.items())
-            }
-        }
+        """The release manifest's entry: a table or part written by this run was checked by it;
+        one taken keeps the run that checked it."""
+        return {TABLES: {table: self._entry(table, run_id) for table in sorted(self.digests)}}
+
+    def _entry(self, table: str, run_id: str) -> dict:
+        if table in self.checked_in:  # taken whole: its parts too, as they were checked
+            return self.published[table]
+        entry = {"digest": self.digests[table], "checked_in_run": run_id}
+        if table in self.parts:
+            earlier = self.parts_checked_in.get(table, {})
+            parts = self.parts[table].items()
+            entry["parts"] = {p: {"digest": d, "checked_in_run": earlier.get(p, run_id)} for p, d in parts}
+        return entry
 
 
-def _published(publish_dir: Path) -> dict:
+def published(publish_dir: Path) -> dict:
     """The live release's tables: each one's digest and the run that checked it."""
     return release.live_manifest(publish_dir).get(TABLES, {})
 
 
-def _checked_in(published: dict, table: str, table_digest: str) -> str | None:
-    entry = published.get(table)
-    return entry["checked_in_run"] if entry and entry["digest"] == table_digest else None
+def _checked_in(entry: dict | None, digest: str) -> str | None:
+    """The run that checked what the live release's ``entry`` (of a table or a part) describes,
+    if its digest is ``digest`` (an entry written before parts kept their runs is a digest alone)."""
+    return entry["checked_in_run"] if isinstance(entry, dict) and entry["digest"] == digest else None
+
+
+def _parts_checked_in(entry: dict | None, parts: dict[str, str]) -> dict[str, str]:
+    """The run that checked each part whose digest is that of the live release's part."""
+    earlier = (entry or {}).get("parts", {})
+    return {part: run for part, d in parts.items() if (run := _checked_in(earlier.get(part), d))}
 
 
 def _downloads_kept(live: Path, table: str) -> bool:
@@ -98,28 +118,28 @@ def _downloads_kept(live: Path, table: str) -> bool:
     return all((live / release.FILES / f"{table}{suffix}").is_file() for suffix in (".csv", ".parquet"))
 
 
-def _parts_taken(published: dict, table: str, parts: dict[str, str]) -> frozenset[str]:
-    """The parts whose digests are those of the live release's parts."""
-    earlier = published.get(table, {}).get("parts", {})
-    return frozenset(part for part, d in parts.items() if earlier.get(part) == d)
-
-
 def plan(con: duckdb.DuckDBPyConnection, tables: dict[str, Model], publish_dir: Path, code: str) -> Plan:
     computed = {table: digests(con, model, code) for table, model in tables.items()}
-    live, published = release.live_release(publish_dir), _published(publish_dir)
+    live, entries = release.live_release(publish_dir), published(publish_dir)
     checked_in = {
-        t: run for t, (d, _) in computed.items() if (run := _checked_in(published, t, d)) and _downloads_kept(live, t)
+        t: run for t, (d, _) in computed.items() if (run := _checked_in(entries.get(t), d)) and _downloads_kept(live, t)
     }
     parts = {t: p for t, (_, p) in computed.items() if p}
-    parts_taken = {
-        t: taken for t, p in parts.items() if t not in checked_in and (taken := _parts_taken(published, t, p))
+    parts_checked_in = {
+        t: taken for t, p in parts.items() if t not in checked_in and (taken := _parts_checked_in(entries.get(t), p))
     }
-    previous = live if checked_in or parts_taken else None
-    return Plan({t: d for t, (d, _) in computed.items()}, previous, checked_in, parts, parts_taken)
+    previous = live if checked_in or parts_checked_in else None
+    return Plan({t: d for t, (d, _) in computed.items()}, previous, checked_in, parts, parts_checked_in, entries)
 
 
-def checked_in(con: duckdb.DuckDBPyConnection, model: Model, publish_dir: Path, code: str) -> str | None:
+def checked_in(
+    con: duckdb.DuckDBPyConnection, model: Model, publish_dir: Path, code: str
+) -> tuple[str | None, dict[str, str]]:
     """The run that checked the live release's table of ``model``, if it publishes the same rows
     (the mart's checks need not run again: a difference below the places a number is published
-    with is the noise of a parallel sum, not a change)."""
-    return _checked_in(_published(publish_dir), model.name, digest(con, model, code))
+    with is the noise of a parallel sum, not a change); else, of a table divided into parts, the
+    run that checked each part it publishes the same."""
+    table_digest, parts = digests(con, model, code)
+    entry = published(publish_dir).get(model.name)
+    run = _checked_in(entry, table_digest)
+    return run, {} if run else _parts_checked_in(entry, parts)

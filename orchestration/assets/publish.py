@@ -53,7 +53,7 @@ def datasette_release(
             counts = export.export_sqlite(con, database, PUBLISHED, previous, copied, taken.parts_taken)
             downloads.write(con, candidate / release.FILES, PUBLISHED, *taken.taken_from(release.FILES))
             threshold = settings["suppression_threshold"]
-            audit = candidate_checks.check(gx_dir, context.run_id, con, database, threshold, taken.checked_in)
+            audit = candidate_checks.check(gx_dir, context.run_id, con, database, threshold, taken)
             _record_audit_trail(con, warehouse, folders)  # the candidate's audit too, passed or not
             export.export_sqlite(con, candidate / release.AUDIT_DATABASE, PUBLISHED_AUDIT)
             fingerprint = inputs_fingerprint(con, settings)
@@ -62,7 +62,7 @@ def datasette_release(
             raise dg.Failure(f"candidate not published: {audit.describe()}")
         for warning in audit.failures:
             context.log.warning(f"candidate: {warning.describe()}")
-        suites = data_docs.build(gx_dir, candidate / release.DATA_DOCS, set(taken.checked_in.values()))
+        suites = data_docs.build(gx_dir, candidate / release.DATA_DOCS, taken.runs)
         _write_catalogue_records(candidate, settings, manifest)
         release.write_json(candidate, release.METADATA, metadata.build(demo=settings["demo"]))
         release.write_json(candidate, release.INSPECT, release.inspect(candidate / release.DATABASE))

@@ -776,6 +776,7 @@ MARTS = (
         title_en="Data-quality score per source and area (S1.1)",
         title_th="คะแนนคุณภาพข้อมูลรายแหล่งข้อมูลและพื้นที่ (ตัวชี้วัด 1.1)",
         not_null=("score",),
+        part="source",  # a month of one source changes its own scores
     ),
     _m(
         "organisations_by_type",

@@ -52,7 +52,7 @@ def planted_volunteers(demo_build, tmp_path):
     gx_root = tmp_path / "gx-root"
     # In two parts, as a national table is: the faults fall in both, the duplicate key's rows too.
     frames = (con.execute(suites.source_select(source, f"s.rowid % 2 = {part}")).df() for part in range(2))
-    outcome = runner.validate_parts(gx_root, "planted", frames, lambda: suites.source_table(source))
+    outcome = runner.validate_chunks(gx_root, "planted", frames, lambda: suites.source_table(source))
     loads = con.execute("SELECT 1000 AS rows_accepted, 0 AS rows_unaccounted, 0.0 AS quarantined_share").df()
     outcome += runner.validate(gx_root, "planted", loads, lambda: suites.source_loads(source, 10_000))
     return gx_root, outcome

@@ -131,6 +131,11 @@ def test_the_tables_the_month_left_as_they_were_are_taken_from_the_live_release(
     stood = {t for t, run in checked_in.items() if run == runs["first"].run_id} & set(marts)
     assert stood and {marts[t]["checked_in_run"].value for t in stood} == {runs["first"].run_id}
     assert "checked_in_run" not in marts["indicator_values"]
+    # Of indicator_values, written again, the indicators the month left as they were keep their checks.
+    parts = {p: e["checked_in_run"] for p, e in incremental["indicator_values"]["parts"].items()}
+    assert parts["D1.2"] == runs["incremental"].run_id
+    stood_parts = [p for p, run in parts.items() if run == runs["first"].run_id]
+    assert stood_parts and marts["indicator_values"]["parts_checked_in_earlier_runs"].value == len(stood_parts)
     files = [
         {p.name: p.read_bytes() for p in (release.live_release(runs[f].publish_dir) / release.FILES).glob("*")}
         for f in ("picked_up", "full")

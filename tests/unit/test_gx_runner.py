@@ -59,3 +59,28 @@ def test_each_candidate_is_validated_where_it_lies(tmp_path):
     assert [len(o.failures) for o in outcomes] == [0, 1]
     assert outcomes[1].failures[0].observed == 3
     assert configurations[0] == configurations[1]  # the second candidate changed no configuration
+
+
+def test_a_result_names_the_parts_it_is_of(tmp_path):
+    """A frame's parts are named in its result's batch parameters; of a SQLite table, GX takes
+    only the part's rows, and names the part itself."""
+    runner.dataframe_validation(tmp_path, suite)("run-1", pd.DataFrame({"a": [1.0, -2.0]}), ("part", ["A", "B"]))
+    database = tmp_path / "candidate.db"
+    with sqlite3.connect(database) as db:
+        db.execute("CREATE TABLE t (part TEXT, a INTEGER)")
+        db.executemany("INSERT INTO t VALUES (?, ?)", [("A", 1), ("A", 2), ("B", 3)])
+    db.close()
+    row_count = gxe.ExpectTableRowCountToEqual(value={"$PARAMETER": "rows"}, meta={"severity": suites.BLOCKING})
+
+    def candidate() -> gx.ExpectationSuite:
+        return gx.ExpectationSuite("candidate.t", expectations=[row_count.copy()])
+
+    validate = runner.sqlite_validation(tmp_path, database, "t", candidate, by="part")
+    outcomes = {value: validate("run-2", {"rows": 2}, ("part", value)) for value in ("A", "B")}
+    assert outcomes["A"].failures == [] and outcomes["B"].failures[0].observed == 1
+    store = runner.context(tmp_path).validation_results_store
+    parameters = [
+        store.get(key).meta["batch_parameters"] for keys in runner.stored_runs(store).values() for key in keys
+    ]
+    assert parameters == [{"dataframe": "<DATAFRAME>", "part": ["A", "B"]}, {"part": "A"}, {"part": "B"}]
+    assert len(runner.stored_outcome(tmp_path, "run-2", "candidate.t").failures) == 1  # the run's parts together

@@ -18,6 +18,10 @@ INSERT INTO marts.indicator_values VALUES
 """
 
 
+def digest(con, code: str) -> str:
+    return reuse.digests(con, MODEL, code)[0]
+
+
 @pytest.fixture
 def con():
     con = duckdb.connect()
@@ -26,15 +30,15 @@ def con():
 
 
 def test_the_digest_changes_with_any_published_value_and_nothing_else(con):
-    first = reuse.digest(con, MODEL, "code")
+    first = digest(con, "code")
     con.execute("UPDATE marts.indicator_values SET value = 12.3461 WHERE indicator_code = 'D1.1'")
-    assert reuse.digest(con, MODEL, "code") == first  # the same value once rounded to its 2 places
-    assert reuse.digest(con, MODEL, "other code") != first
+    assert digest(con, "code") == first  # the same value once rounded to its 2 places
+    assert digest(con, "other code") != first
     con.execute("UPDATE marts.indicator_values SET value = 12.36 WHERE indicator_code = 'D1.1'")
-    changed = reuse.digest(con, MODEL, "code")
+    changed = digest(con, "code")
     assert changed != first
     con.execute("DELETE FROM marts.indicator_values WHERE indicator_code = 'D1.2'")
-    assert reuse.digest(con, MODEL, "code") not in (first, changed)
+    assert digest(con, "code") not in (first, changed)
 
 
 def test_a_table_is_taken_from_the_live_release_only_when_its_digest_is_the_same(con, tmp_path):
@@ -75,5 +79,10 @@ def test_of_a_table_written_again_the_parts_left_as_they_were_are_taken(con, tmp
     assert changed.reused == frozenset() and changed.previous == release.live_release(tmp_path)
     assert changed.parts_taken == {"indicator_values": {"D1.1"}}
     assert changed.parts_written() == {"indicator_values": {"D1.2", "S1.1"}}
+    # A part taken keeps the run that checked it, here and in the next release's manifest.
+    assert changed.parts_checked_in == {"indicator_values": {"D1.1": "run-1"}} and changed.runs == {"run-1"}
+    parts = changed.manifest("run-2")[reuse.TABLES]["indicator_values"]["parts"]
+    assert {p: e["checked_in_run"] for p, e in parts.items()} == {"D1.1": "run-1", "D1.2": "run-2", "S1.1": "run-2"}
+    assert reuse.checked_in(con, MODEL, tmp_path, "code") == (None, {"D1.1": "run-1"})
     other_code = reuse.plan(con, tables, tmp_path, "other code")
     assert other_code.parts_taken == {} and other_code.previous is None
