@@ -2,9 +2,10 @@
 datasource, before it is promoted. Every mart arrived whole, keys are unique, no text looks like a
 citizen ID, and no count of people from 1 to the threshold − 1 is visible.
 
-A table divided into parts (``Model.part``) is validated one part at a time: GX takes a part's
-rows from the SQLite file itself. What was taken from the live release stands as checked in the
-run that wrote it (its digest is the one that run checked).
+Of a table divided into parts (``Model.part``) some of whose parts were taken from the live
+release, the parts written are validated one at a time (GX takes a part's rows from the SQLite
+file itself). What was taken stands as checked in the run that wrote it: its digest is the one
+that run checked.
 """
 
 import sqlite3
@@ -51,8 +52,8 @@ def check(
     gx_root: Path, run_id: str, con: duckdb.DuckDBPyConnection, database: Path, threshold: int, taken: Plan
 ) -> runner.Outcome:
     """Validate every published table but those taken whole from the live release, which keep
-    the outcome they had in the run that checked them; of a table written again in parts, the
-    parts written."""
+    the outcome they had in the run that checked them; of a table some of whose parts were taken,
+    the parts written."""
     people = people_indicators()
     earlier = runner.stored_outcomes(gx_root, {f"candidate.{t}": run for t, run in taken.checked_in.items()})
     outcome = runner.Outcome(0, [])
@@ -63,9 +64,10 @@ def check(
         make_suite = partial(
             suites.candidate, model, _text_columns(database, table), _small_counts(model, people, threshold)
         )
-        if model.part:
+        taken_parts = taken.parts_taken.get(table)
+        if taken_parts:
             validate = runner.sqlite_validation(gx_root, database, table, make_suite, by=model.part)
-            outcome += _by_part(con, database, model, partial(validate, run_id), taken.parts_taken.get(table, set()))
+            outcome += _by_part(con, database, model, partial(validate, run_id), taken_parts)
         else:
             rows = scalar(con, f"SELECT count(*) FROM marts.{table}")
             outcome += runner.validate_sqlite(gx_root, run_id, database, table, make_suite, {suites.ROWS: rows})

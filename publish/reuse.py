@@ -65,8 +65,15 @@ class Plan:
 
     @property
     def runs(self) -> set[str]:
-        """The runs whose checks stand for a table or a part of the candidate."""
-        return {*self.checked_in.values(), *(run for p in self.parts_checked_in.values() for run in p.values())}
+        """The earlier runs whose checks stand for a table or a part of the candidate (those its
+        manifest names, but this run)."""
+        entries = self.manifest(run_id="")[TABLES].values()
+        return {
+            run
+            for entry in entries
+            for run in (entry["checked_in_run"], *(p["checked_in_run"] for p in entry.get("parts", {}).values()))
+            if run
+        }
 
     def taken_from(self, name: str) -> tuple[Path | None, frozenset[str]]:
         """The live release's file or folder ``name``, and the tables to take from it whole."""

@@ -187,6 +187,41 @@ def test_the_audit_tables_are_labelled_in_thai_and_english(demo_build):
     assert "/data-docs/index.html" in metadata["description_html"]
 
 
+def publication_failure(demo_build):
+    """Publication alone, run again on the warehouse as it is: the failure of its step."""
+    job = dg.define_asset_job(
+        "publish_only", selection=dg.AssetSelection.assets("datasette_release"), executor_def=dg.in_process_executor
+    )
+    defs = dg.Definitions.merge(demo_build.defs, dg.Definitions(jobs=[job]))
+    result = defs.resolve_job_def("publish_only").execute_in_process(raise_on_error=False)
+    return next(e for e in result.all_events if e.is_step_failure)
+
+
+def test_a_part_taken_from_a_damaged_live_release_is_not_promoted(demo_build):
+    """One indicator changed, the others taken from the live release: the candidate counts the
+    rows of each part taken, so a part that lost rows there (a file edited by hand) stops it."""
+    database = live(demo_build, release.DATABASE).resolve()
+    before = database.read_bytes()
+    warehouse = str(demo_build.config.warehouse_path)
+    con = duckdb.connect(warehouse)
+    con.execute("CREATE TABLE marts.indicator_values_backup AS SELECT * FROM marts.indicator_values")
+    con.execute("UPDATE marts.indicator_values SET value = value + 1 WHERE indicator_code = 'S1.1'")
+    con.close()
+    with sqlite3.connect(database) as db:
+        db.execute("DELETE FROM indicator_values WHERE indicator_code = 'D1.2' AND area_level = 'district'")
+    db.close()
+    try:
+        message = publication_failure(demo_build).event_specific_data.error.message
+        assert "candidate not published" in message and "expect_table_row_count_to_equal(indicator_code)" in message
+        assert "['D1.2']" in message
+    finally:
+        database.write_bytes(before)
+        con = duckdb.connect(warehouse)
+        con.execute("CREATE OR REPLACE TABLE marts.indicator_values AS SELECT * FROM marts.indicator_values_backup")
+        con.execute("DROP TABLE marts.indicator_values_backup")
+        con.close()
+
+
 def test_a_candidate_holding_a_citizen_id_is_not_promoted(demo_build):
     """GX on the candidate SQLite: text that looks like a citizen ID stops the promotion."""
     before = live(demo_build, release.DATABASE).resolve().read_bytes()
@@ -196,12 +231,7 @@ def test_a_candidate_holding_a_citizen_id_is_not_promoted(demo_build):
     con.execute(f"UPDATE marts.dim_code_lists SET label_en = '{CITIZEN}' WHERE code_list = 'sex'")
     con.close()
     try:
-        job = dg.define_asset_job(
-            "publish_only", selection=dg.AssetSelection.assets("datasette_release"), executor_def=dg.in_process_executor
-        )
-        defs = dg.Definitions.merge(demo_build.defs, dg.Definitions(jobs=[job]))
-        result = defs.resolve_job_def("publish_only").execute_in_process(raise_on_error=False)
-        failure = next(e for e in result.all_events if e.is_step_failure)
+        failure = publication_failure(demo_build)
         assert "candidate not published" in failure.event_specific_data.error.message
         assert "unexpected_rows_expectation" in failure.event_specific_data.error.message
         assert CITIZEN not in failure.event_specific_data.error.message

@@ -55,6 +55,7 @@ def test_a_table_is_taken_from_the_live_release_only_when_its_digest_is_the_same
     again = reuse.plan(con, tables, tmp_path, "code")
     assert again.reused == {"indicator_values"} and again.previous == release.live_release(tmp_path)
     assert again.manifest("run-2")[reuse.TABLES]["indicator_values"]["checked_in_run"] == "run-1"
+    assert again.runs == {"run-1"}
     (again.previous / release.FILES / "indicator_values.parquet").unlink()  # a download removed by hand
     assert reuse.plan(con, tables, tmp_path, "code").reused == frozenset()
     con.execute("UPDATE marts.indicator_values SET value = 41 WHERE indicator_code = 'D1.2'")
