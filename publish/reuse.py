@@ -103,7 +103,7 @@ class Plan:
         return entry
 
 
-def published(publish_dir: Path) -> dict:
+def _published(publish_dir: Path) -> dict:
     """The live release's tables: each one's digest and the run that checked it."""
     return release.live_manifest(publish_dir).get(TABLES, {})
 
@@ -127,7 +127,7 @@ def _downloads_kept(live: Path, table: str) -> bool:
 
 def plan(con: duckdb.DuckDBPyConnection, tables: dict[str, Model], publish_dir: Path, code: str) -> Plan:
     computed = {table: digests(con, model, code) for table, model in tables.items()}
-    live, entries = release.live_release(publish_dir), published(publish_dir)
+    live, entries = release.live_release(publish_dir), _published(publish_dir)
     checked_in = {
         t: run for t, (d, _) in computed.items() if (run := _checked_in(entries.get(t), d)) and _downloads_kept(live, t)
     }
@@ -147,6 +147,6 @@ def checked_in(
     with is the noise of a parallel sum, not a change); else, of a table divided into parts, the
     run that checked each part it publishes the same."""
     table_digest, parts = digests(con, model, code)
-    entry = published(publish_dir).get(model.name)
+    entry = _published(publish_dir).get(model.name)
     run = _checked_in(entry, table_digest)
     return run, {} if run else _parts_checked_in(entry, parts)
