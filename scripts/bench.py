@@ -33,7 +33,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration import build, disclosure, settings
-from orchestration.assets.dbt import BUILD_ARGS as DBT_BUILD_ARGS
+from orchestration.assets import dbt as dbt_assets
 from orchestration.ingestion import sniff
 from orchestration.ingestion.load import file_digest
 from orchestration.metadata import thai
@@ -323,11 +323,11 @@ def _bare_sql(copy: Path, artifacts: Path) -> tuple[int, float]:
 def _dbt_alone(folder: Path) -> float:
     """``dbt build`` as the build runs it (welfare-dbt, the build target, the project's partial
     parse), outside Dagster, on the warehouse in ``folder``: its wall time."""
-    project = settings.REPO / "dbt_project"
+    project = dbt_assets.project.project_dir
     target = folder / "target"
     target.mkdir(exist_ok=True)
     shutil.copy(project / "target" / "partial_parse.msgpack", target)
-    command = [str(Path(sys.executable).parent / "welfare-dbt"), "--quiet", "build", *DBT_BUILD_ARGS]
+    command = [dbt_assets.DBT_EXECUTABLE, "--quiet", "build", *dbt_assets.BUILD_ARGS]
     command += ["--target", "build", "--project-dir", str(project), "--profiles-dir", str(project)]
     command += ["--target-path", str(target)]
     env = os.environ | {"WELFARE_DATA_DIR": str(folder)}
