@@ -290,7 +290,7 @@ def dbt_command_s(config: settings.Settings) -> float:
     return marks["Finished dbt command"] - marks["Running dbt command"]
 
 
-DBT_REPEATS = 2  # the bare SQL and dbt alone, alternately: the machine's speed drifts within minutes
+DBT_REPEATS = 3  # the bare SQL and dbt alone, alternately: the machine's speed drifts within minutes
 
 
 def _bare_sql(copy: Path, artifacts: Path) -> tuple[int, float]:
