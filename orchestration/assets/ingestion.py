@@ -54,6 +54,7 @@ def _source_asset(source: Source):
         if allowed is not None:
             context.log.warning(DEMO_KEY_NOTICE)
         with warehouse.connect() as con:
+            load.prepare_records(con)
             for f in files:
                 try:
                     records.append(

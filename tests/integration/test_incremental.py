@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import pytest
 
 from orchestration import automation, build, settings
@@ -152,6 +153,27 @@ def test_no_build_parses_the_dbt_project_again(runs):
     logs = [runs[folder].dbt_artifacts / runs[run].run_id / "dbt.log" for folder, run in built]
     assert all(log.exists() for log in logs)
     assert [str(log) for log in logs if "UnableToPartialParse" in log.read_text()] == []
+
+
+def test_a_run_of_one_source_brings_a_warehouse_made_by_earlier_code_up_to_date(runs, tmp_path, monkeypatch):
+    """The sensor's run on a warehouse whose load log lacks a column this code keeps there (as one
+    made before the code kept it): ingestion adds the column, and the next month loads."""
+    monkeypatch.setenv("WELFARE_HMAC_KEY", OFFICE_KEY)
+    copy = settings.Settings(tmp_path / "copy")
+    shutil.copytree(runs["picked_up"].data_dir, copy.data_dir, symlinks=True)
+    with duckdb.connect(str(copy.warehouse_path)) as con:
+        con.execute("ALTER TABLE raw.load_log DROP COLUMN file_mtime_ns")
+    month = (copy.landing_dir / NEW_MONTH).read_text(encoding="utf-8-sig").replace("2568-10/", "2568-11/")
+    (copy.landing_dir / "social_assistance/social_assistance_2568-11.csv").write_text(month, encoding="utf-8-sig")
+    upgraded = build.run(
+        copy, automation.affected_assets(definitions(copy).get_repository_def().asset_graph, ["social_assistance"])
+    )
+    assert upgraded.success
+    with duckdb.connect(str(copy.warehouse_path), read_only=True) as con:
+        loaded = con.execute(
+            "SELECT count(*) FROM raw.load_log WHERE source_file LIKE '%2568-11%' AND status = 'loaded'"
+        ).fetchone()
+    assert loaded == (1,)
 
 
 def test_only_the_new_files_rows_are_validated_yet_a_key_repeated_from_an_old_file_is_caught(

@@ -3,7 +3,9 @@
 import hashlib
 import hmac
 import json
+import os
 import random
+import time
 from datetime import date
 
 import duckdb
@@ -155,6 +157,37 @@ def test_reloading_a_file_is_a_no_op_and_a_corrected_file_replaces_it(con, tmp_p
     assert con.execute("SELECT count(*) FROM raw.welfare_registry").fetchone()[0] == 2
     assert quarantined(con, "welfare_registry") == []
     assert con.execute("SELECT count(*) FROM raw.load_log").fetchone()[0] == 1
+
+
+def test_a_file_whose_size_and_settled_time_are_unchanged_is_not_hashed_again(con, tmp_path):
+    """Its size and modification time stand for its content once that time had settled when it
+    was hashed: a file of the same size and time is taken as loaded, unread. A file written just
+    before it is loaded is hashed at every load, and so is one whose time moved by a nanosecond."""
+    path = tmp_path / "registry.csv"
+
+    def load_as(citizen_id, mtime_ns=None):  # each content is of the same size
+        write_registry(path, [registry_line(citizen_id=citizen_id)])
+        if mtime_ns:
+            os.utime(path, ns=(mtime_ns, mtime_ns))
+        return load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path).status
+
+    def loaded_pseudonym():
+        return con.execute("SELECT person_key FROM raw.welfare_registry").fetchall()
+
+    assert load_as(VALID_ID) == "loaded"
+    just_written = path.stat().st_mtime_ns
+    assert load_as("1111111111119", just_written) == "loaded"  # not settled when hashed
+    other = loaded_pseudonym()
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    assert load_as(VALID_ID, an_hour_ago) == "loaded"
+    first = loaded_pseudonym()
+    assert first != other
+    assert load_as("1111111111119", an_hour_ago) == "unchanged"  # the same size and time: not read
+    assert loaded_pseudonym() == first
+    assert load_as("1111111111119", an_hour_ago + 1) == "loaded"
+    assert loaded_pseudonym() == other
+    assert load_as("1111111111119", an_hour_ago + 2) == "unchanged"  # touched: hashed, its time kept
+    assert con.execute("SELECT file_mtime_ns FROM raw.load_log").fetchall() == [(an_hour_ago + 2,)]
 
 
 def test_utf8_bom_csv_with_thousand_separators(con, tmp_path):
