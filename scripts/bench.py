@@ -7,14 +7,15 @@
 In a fresh data folder it generates the demo (``welfare demo``) and builds it (``welfare build``),
 each as its own process, sampling the memory and CPU time of the process and its children (dbt)
 from /proc. Each Dagster step's start and end, from the run's event log, divide the build into
-stages: ingestion per source, dbt, checks, publication. Then the baselines: DuckDB's own CSV
-reader on the largest landing file (after the same transcoding to UTF-8), and the SQL dbt ran
-(its compiled models and tests) run bare in DuckDB on a copy of the warehouse, alternately with
-the same ``dbt build`` run alone there. Last, the load test (scripts/load_test.py) on the
-published release, and an incremental build: a month of social assistance arrives, and only what
-it affects is built again (``welfare build --sources``, what the landing sensor runs), timed
-beside the full build. Prints tables, and writes it all as JSON. Compare figures within one run:
-the machine is shared and noisy.
+stages: ingestion per source, dbt, checks, publication. Right after it, an incremental build: a
+month of social assistance arrives, and only what it affects is built again (``welfare build
+--sources``, what the landing sensor runs), timed beside the full build. Then the baselines:
+DuckDB's own CSV reader on the largest landing file (after the same transcoding to UTF-8), and
+the SQL dbt ran in the full build (its compiled models and tests) run bare in DuckDB on a copy of
+the warehouse as that build left it, alternately with the same ``dbt build`` run alone there.
+Last, the load test (scripts/load_test.py) on the published release. Prints tables, and writes
+it all as JSON. Compare figures within one run, each beside the one measured next to it: the
+machine is shared and noisy, and its speed drifts by a third over the half hour of a national run.
 """
 
 import argparse
@@ -338,22 +339,35 @@ def _dbt_alone(folder: Path) -> float:
     return time.perf_counter() - started
 
 
-def dbt_baseline(config: settings.Settings, scratch: Path, dbt_step_s: float) -> dict:
-    """dbt's overhead over the SQL it runs, on a copy of the warehouse: the SQL of every model and
-    test of the build's dbt run, run bare, and the same ``dbt build`` alone, alternately
-    ``DBT_REPEATS`` times (the best of each compared); beside them, the build's own dbt command
-    and its Dagster step."""
-    copy = scratch / "bare" / config.warehouse_path.name  # the same name: dbt's SQL names its catalog
+@dataclass(frozen=True)
+class DbtRun:
+    """What the full build's dbt run left, kept before the incremental build changes it."""
+
+    warehouse: Path  # a copy of the warehouse, under the same name: dbt's SQL names its catalog
+    artifacts: Path  # that run's manifest and results
+    command_s: float  # the wall time of its ``dbt build`` command
+
+
+def keep_dbt_run(config: settings.Settings, scratch: Path) -> DbtRun:
+    copy = scratch / "bare" / config.warehouse_path.name
     copy.parent.mkdir()
     shutil.copy(config.warehouse_path, copy)
     artifacts = max((p for p in config.dbt_artifacts.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    return DbtRun(copy, artifacts, dbt_command_s(config))
+
+
+def dbt_baseline(run: DbtRun, dbt_step_s: float) -> dict:
+    """dbt's overhead over the SQL it runs, on the full build's warehouse: the SQL of every model
+    and test of the build's dbt run, run bare, and the same ``dbt build`` alone, alternately
+    ``DBT_REPEATS`` times (the best of each compared); beside them, the build's own dbt command
+    and its Dagster step."""
     bare, alone = [], []
     for _ in range(DBT_REPEATS):
-        nodes, seconds = _bare_sql(copy, artifacts)
+        nodes, seconds = _bare_sql(run.warehouse, run.artifacts)
         bare.append(seconds)
-        alone.append(_dbt_alone(copy.parent))
-    shutil.rmtree(copy.parent)
-    in_build = dbt_command_s(config)
+        alone.append(_dbt_alone(run.warehouse.parent))
+    shutil.rmtree(run.warehouse.parent)
+    in_build = run.command_s
     return {
         "nodes": nodes,
         "bare_duckdb_s": bare,
@@ -371,9 +385,9 @@ MONTHLY_SOURCE = "social_assistance"  # cases arrive month by month
 
 
 def incremental(config: settings.Settings, env: dict, logs: Path, full_build_s: float) -> dict:
-    """A month of social assistance arrives after the full build: the build the landing sensor
-    starts for it (``welfare build --sources``: the source and what depends on it), beside the
-    full build."""
+    """A month of social assistance arrives right after the full build: the build the landing
+    sensor starts for it (``welfare build --sources``: the source and what depends on it), beside
+    the full build."""
     landing = _own_landing(config)
     rows = _write_next_month(landing, landing / MONTHLY_SOURCE / f"{MONTHLY_SOURCE}_next_month.csv")
     sampler, started, ended = run_measured(welfare("build", "--sources", MONTHLY_SOURCE), env, logs / "incremental.log")
@@ -501,9 +515,13 @@ def main() -> int:
         print_stages(stages)
         report["stages"] = [asdict(s) | {"rows_per_s": s.rows_per_s} for s in stages]
 
+        whole = next(s.wall_s for s in stages if s.name == "whole build")
+        dbt_run = keep_dbt_run(config, Path(tmp))
+        report["incremental"] = incremental(config, env, logs, whole)
+
         report["csv_baseline"] = csv_baseline(config, Path(tmp), stages)
         dbt_s = next(s.wall_s for s in stages if s.name.startswith("dbt"))
-        report["dbt_baseline"] = dbt_baseline(config, Path(tmp), dbt_s)
+        report["dbt_baseline"] = dbt_baseline(dbt_run, dbt_s)
         for key in ("csv_baseline", "dbt_baseline"):
             print(f"{key}: " + ", ".join(f"{k} {_figures(v)}" for k, v in report[key].items()))
 
@@ -522,9 +540,6 @@ def main() -> int:
             env=env,
         )
         report["load_test"] = json.loads(load_json.read_text()) if load_json.exists() else None
-
-        whole = next(s.wall_s for s in stages if s.name == "whole build")
-        report["incremental"] = incremental(config, env, logs, whole)
     args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
     print(f"wrote {args.json}")
     return 0
