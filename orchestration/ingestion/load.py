@@ -14,6 +14,7 @@ plus the rows quarantined, counted separately.
 
 import hashlib
 import json
+import os
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -147,7 +148,7 @@ def load_file(
         _drop(con, [CHECKED, "address_lookup", "date_lookup", *_dictionary_tables(source)])
 
 
-def _hash_as_loaded(con, source: str, name: str, stat) -> str | None:
+def _hash_as_loaded(con, source: str, name: str, stat: os.stat_result) -> str | None:
     """The hash recorded when the file ``name`` was loaded, if its size and settled modification
     time are still those it had then."""
     row = con.execute(
@@ -158,7 +159,7 @@ def _hash_as_loaded(con, source: str, name: str, stat) -> str | None:
     return row[0] if row else None
 
 
-def _record_mtime(con, source: str, name: str, stat) -> None:
+def _record_mtime(con, source: str, name: str, stat: os.stat_result) -> None:
     con.execute(
         "UPDATE raw.load_log SET file_mtime_ns = ? WHERE source = ? AND source_file = ? AND status = 'loaded'",
         [stat.st_mtime_ns, source, name],
@@ -281,7 +282,7 @@ def _check(con, source: Source, read: ReadResult, today: date) -> None:
 
 
 def _store(
-    con, source: Source, name: str, digest: str, stat, read: ReadResult, started: float, settled: bool
+    con, source: Source, name: str, digest: str, stat: os.stat_result, read: ReadResult, started: float, settled: bool
 ) -> LoadRecord:
     _remove_superseded(con, source, name)
     _insert_accepted(con, source, name, digest)
