@@ -15,7 +15,7 @@ the SQL dbt ran in the full build (its compiled models and tests) run bare in Du
 the warehouse as that build left it, alternately with the same ``dbt build`` run alone there.
 Last, the load test (scripts/load_test.py) on the published release. Prints tables, and writes
 it all as JSON. Compare figures within one run, each beside the one measured next to it: the
-machine is shared and noisy, and its speed drifts by a third over the half hour of a national run.
+machine is shared and noisy, and its speed moves by a quarter within the hour.
 """
 
 import argparse
