@@ -116,15 +116,15 @@ def load_file(
     in_transaction = False
     try:
         stat = path.stat()
-        settled = time.time_ns() - stat.st_mtime_ns > SETTLED_NS
+        settled_mtime = stat.st_mtime_ns if time.time_ns() - stat.st_mtime_ns > SETTLED_NS else None
         known = _hash_as_loaded(con, source.name, name, stat)
         digest, size = known or file_digest(path), stat.st_size
         if only is not None and digest not in only:
             raise FileRefused(path, "demo_key")
         earlier = _loaded_with_hash(con, source.name, digest)
         if name in earlier:
-            if settled and not known:  # hashed again (touched, or not settled at its load)
-                _record_mtime(con, source.name, name, stat)
+            if settled_mtime and not known:  # hashed again (touched, or not settled at its load)
+                _record_mtime(con, source.name, name, settled_mtime)
             return LoadRecord(name, "unchanged", *earlier[name])
         if earlier:
             return _record_duplicate(con, source.name, name, digest, size, next(iter(earlier)))
@@ -134,7 +134,7 @@ def load_file(
         _check(con, source, read, today)
         con.execute("BEGIN")
         in_transaction = True
-        record = _store(con, source, name, digest, stat, read, started, settled)
+        record = _store(con, source, name, digest, size, settled_mtime, read, started)
         con.execute("COMMIT")
         return record
     except Exception as error:
@@ -159,10 +159,10 @@ def _hash_as_loaded(con, source: str, name: str, stat: os.stat_result) -> str | 
     return row[0] if row else None
 
 
-def _record_mtime(con, source: str, name: str, stat: os.stat_result) -> None:
+def _record_mtime(con, source: str, name: str, mtime_ns: int) -> None:
     con.execute(
         "UPDATE raw.load_log SET file_mtime_ns = ? WHERE source = ? AND source_file = ? AND status = 'loaded'",
-        [stat.st_mtime_ns, source, name],
+        [mtime_ns, source, name],
     )
 
 
@@ -282,7 +282,7 @@ def _check(con, source: Source, read: ReadResult, today: date) -> None:
 
 
 def _store(
-    con, source: Source, name: str, digest: str, stat: os.stat_result, read: ReadResult, started: float, settled: bool
+    con, source: Source, name: str, digest: str, size: int, mtime_ns: int | None, read: ReadResult, started: float
 ) -> LoadRecord:
     _remove_superseded(con, source, name)
     _insert_accepted(con, source, name, digest)
@@ -299,8 +299,8 @@ def _store(
         source=source.name,
         source_file=name,
         file_hash=digest,
-        file_bytes=stat.st_size,
-        file_mtime_ns=stat.st_mtime_ns if settled else None,
+        file_bytes=size,
+        file_mtime_ns=mtime_ns,
         status="loaded",
         rows_read=read.rows,
         rows_accepted=accepted,
