@@ -35,6 +35,22 @@ SETTINGS = {
 }
 
 
+class ReleaseDatasette(Datasette):
+    """Datasette on one release, whose metadata never changes: which tables it lets a reader see
+    is worked out once per table. Datasette works it out on every request to a table, copying
+    the whole metadata (the registry's words for every column) each time: a tenth of the time
+    of answering a table's JSON."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._allows: dict[tuple[str, str], list] = {}
+
+    def _table_permission_allows(self, database, table):
+        if (database, table) not in self._allows:
+            self._allows[database, table] = super()._table_permission_allows(database, table)
+        return self._allows[database, table]
+
+
 def datasette_for(folder: Path) -> Datasette:
     """Datasette on one release folder: its databases immutable, their counts from the inspect
     files; the Data Docs, the downloads and the release manifest as static files; the portal's
@@ -50,7 +66,7 @@ def datasette_for(folder: Path) -> Datasette:
     metadata = read(release.METADATA)
     manifest = read(release.MANIFEST) if (folder / release.MANIFEST).exists() else {}
     metadata.setdefault("plugins", {})["welfare-portal"] = {"release": {**manifest, "files": None}}
-    return Datasette(
+    return ReleaseDatasette(
         immutables=[str(d) for d in databases],
         inspect_data=inspect,
         metadata=metadata,

@@ -177,8 +177,13 @@ def test_search_facets_labels_and_canned_queries(client):
     word = name.split()[0][-6:]  # a piece from the middle of a Thai name: Thai has no spaces between words
     found = client.get("/welfare/directory_welfare_orgs.json", params={"_search": word, "_shape": "array"}).json()
     assert found and all(word in r["org_name"] or word in r["subdistrict_name_th"] for r in found)
+    facets = {"indicator_code", "area_level", "fiscal_year", "progress_status"}
+    page = client.get("/welfare/indicator_values").text
+    assert all(f'id="facet-{f}"' in page for f in facets)  # on the page; in the JSON when asked for
     table = client.get("/welfare/indicator_values.json?_labels=on&_size=1").json()
-    assert set(table["facet_results"]) == {"indicator_code", "area_level", "fiscal_year", "progress_status"}
+    assert not table["facet_results"] and table["next_url"]
+    asked = client.get("/welfare/indicator_values.json?_facet=area_level&_size=1").json()
+    assert set(asked["facet_results"]) >= facets
     row = table["rows"][0]
     labelled = ("indicator_code", "area_level", "area_code", "progress_status")
     assert all(row[column]["label"] for column in labelled)  # codes with their words
