@@ -23,7 +23,7 @@ class ResponseCache:
     @staticmethod
     def _key(scope) -> tuple:
         headers = dict(scope["headers"])
-        gzip = b"gzip" in headers.get(b"accept-encoding", b"")  # datasette-gzip answers both ways
+        gzip = b"gzip" in headers.get(b"accept-encoding", b"")  # plugins/compression.py answers both ways
         return scope["method"], scope["path"], scope["query_string"], gzip
 
     async def __call__(self, scope, receive, send):
