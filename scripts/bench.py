@@ -308,7 +308,8 @@ def _ingest_alone(config: settings.Settings, path: Path, scratch: Path) -> float
     con.close()
     seconds = time.perf_counter() - started
     database.unlink()
-    print(f"ingestion alone: {record.rows_read:,} rows read, {record.rows_accepted:,} accepted in {seconds:.1f} s")
+    read, accepted = record.rows_read, record.rows_accepted
+    print(f"ingestion alone: {read:,} rows read, {accepted:,} accepted in {seconds:.1f} s", flush=True)
     return seconds
 
 
