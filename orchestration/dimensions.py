@@ -43,6 +43,15 @@ def abolished() -> pa.Table:
     )
 
 
+def write_areas(con) -> None:
+    """The area tables ingestion checks codes against, in ``raw``, as their assets write them: for
+    a warehouse that ingestion loads into outside a build (the bench's load alone, the tests)."""
+    for name, table in (("areas", areas()), ("abolished_areas", abolished())):
+        con.register("area_table", table)
+        con.execute(f"CREATE OR REPLACE TABLE raw.{name} AS SELECT * FROM area_table")
+        con.unregister("area_table")
+
+
 def fiscal_years() -> pa.Table:
     """Fiscal years in Buddhist Era (FY2567 runs 1 Oct 2023 to 30 Sep 2024), and which of them the
     indicators report on."""

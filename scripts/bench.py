@@ -297,10 +297,7 @@ def _ingest_alone(config: settings.Settings, path: Path, scratch: Path) -> float
     con.execute("SET temp_directory = ?", [str(scratch / "spill")])
     sql_functions.register(con, settings.hmac_key())
     load.prepare(con)
-    for name, table in (("areas", dimensions.areas()), ("abolished_areas", dimensions.abolished())):
-        con.register("area_table", table)
-        con.execute(f"CREATE TABLE raw.{name} AS SELECT * FROM area_table")
-        con.unregister("area_table")
+    dimensions.write_areas(con)
     started = time.perf_counter()
     record = load.load_file(
         con, source, path, path.relative_to(config.landing_dir).as_posix(), date.today(), scratch / "work"

@@ -187,10 +187,7 @@ def con():
     con = duckdb.connect()
     sql_functions.register(con, b"test-key")
     load.prepare(con)
-    for name, table in [("areas", dimensions.areas()), ("abolished_areas", dimensions.abolished())]:
-        con.register("t", table)
-        con.execute(f"CREATE TABLE raw.{name} AS SELECT * FROM t")
-        con.unregister("t")
+    dimensions.write_areas(con)
     yield con
     con.close()
 
