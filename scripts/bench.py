@@ -350,7 +350,8 @@ def _bare_sql(copy: Path, artifacts: Path) -> tuple[int, float]:
         node = manifest.get(result["unique_id"], {})
         sql = result.get("compiled_code")
         if node.get("language") == "python":  # disclosure control, as its model runs it
-            con.register("hidden", disclosure.hidden_table(con, settings.suppression_threshold()))
+            earlier = ("intermediate", disclosure.MODEL)  # the build's, as the model reads it
+            con.register("hidden", disclosure.hidden_table(con, settings.suppression_threshold(), earlier))
             con.execute(f"CREATE OR REPLACE TABLE {result['relation_name']} AS SELECT * FROM hidden")
         elif node.get("resource_type") == "model":
             kind = "VIEW" if node["config"]["materialized"] == "view" else "TABLE"

@@ -963,6 +963,15 @@ _FIELDS = (
         "primary (จำนวนตั้งแต่ 1 ถึงเกณฑ์) หรือ secondary (ปกปิดเพิ่มเพื่อไม่ให้อนุมานช่องที่ปกปิดอื่นได้)",
         codes="suppression",
     ),
+    Field(
+        "cells_digest",
+        "Cells digest",
+        "รหัสตรวจสอบของข้อมูลที่ใช้คำนวณ",
+        "SHA-256 of the family's cells in that year, the threshold and the rule the hidden cell was worked out "
+        "from; a later build takes the hidden cells whose digest has not changed instead of working them out again.",
+        "ค่า SHA-256 ของข้อมูลทุกช่องของกลุ่มในปีนั้น เกณฑ์ และกฎที่ใช้คำนวณการปกปิด "
+        "การประมวลผลครั้งถัดไปใช้ผลเดิมของกลุ่มและปีที่ค่านี้ไม่เปลี่ยน แทนการคำนวณใหม่",
+    ),
     # Data quality: loads, quarantine and scores.
     Field(
         "source",

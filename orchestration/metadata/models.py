@@ -517,7 +517,7 @@ INTERMEDIATE = (
         "Cells of people counts hidden by disclosure control (orchestration/disclosure.py, run as a dbt "
         "Python model between the indicators and the marts).",
         "เซลล์ที่ปกปิด",
-        ["disclosure_family", "area_level", "area_code", "fiscal_year", "suppression"],
+        ["disclosure_family", "area_level", "area_code", "fiscal_year", "suppression", "cells_digest"],
     ),
 )
 
@@ -573,6 +573,7 @@ MARTS = (
         title_en="Indicator provenance: the files behind each value",
         title_th="ที่มาของค่าตัวชี้วัด: ไฟล์ต้นทางของแต่ละค่า",
         indexes=(("source_file",),),
+        part="indicator_code",  # as indicator_values: a month of one source changes its indicators' files
     ),
     _m(
         "dim_areas",

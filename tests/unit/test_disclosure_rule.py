@@ -66,3 +66,30 @@ def test_bounds_along_the_tree_equal_linear_programming(seed, aggregation):
     for area in hidden:
         assert along_tree[area] == pytest.approx(by_lp[area], abs=1e-6), area
         assert by_lp[area][1] - by_lp[area][0] >= THRESHOLD, area
+
+
+def cells(family: str, values: dict[str, int]) -> list[tuple]:
+    """The rows of ``disclosure.CELLS`` of one district (D) over its subdistricts, in 2567."""
+    table = district(values)
+    return [
+        (family, "sum", 2567, "district" if a == "D" else "subdistrict", a, table.parent[a], 1, v)
+        for a, v in table.values.items()
+    ]
+
+
+def test_a_family_whose_cells_have_not_changed_keeps_the_hidden_cells_worked_out_before():
+    registered, assisted = {"a": 1, "b": 1, "c": 30}, {"a": 2, "b": 9, "c": 30}
+    before = disclosure.hidden_cells(cells("registered", registered) + cells("assisted", assisted), THRESHOLD)
+    # The earlier build's rows, marked: a row taken from it says so.
+    earlier = {}
+    for *row, digest in before:
+        earlier.setdefault(digest, []).append((*row[:-1], "taken"))
+    assisted["b"] = 3  # a month of assistance later
+    after = disclosure.hidden_cells(cells("registered", registered) + cells("assisted", assisted), THRESHOLD, earlier)
+    taken = {(row[0], row[4]) for row in after}
+    assert taken == {("registered", "taken"), ("assisted", "primary"), ("assisted", "secondary")}
+    # Without the earlier build, or with another threshold, everything is worked out again.
+    fresh = disclosure.hidden_cells(cells("registered", registered) + cells("assisted", assisted), THRESHOLD)
+    assert [row[:4] for row in after] == [row[:4] for row in fresh] and "taken" not in {row[4] for row in fresh}
+    again = disclosure.hidden_cells(cells("registered", registered), THRESHOLD + 1, earlier)
+    assert "taken" not in {row[4] for row in again}
