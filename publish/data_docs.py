@@ -5,9 +5,9 @@ GX's pages load jQuery, Bootstrap and its table plugin from CDNs, and its index 
 with them; the portal must work offline, so the remote tags are removed (the expectation and
 validation pages are plain HTML underneath) and the index is written here, in Thai and English.
 
-A stored result never changes, so its page is drawn once: GX's site keeps it while the result is
-kept, and a build draws only the new results and the suites (GX's incremental build). The site
-is drawn again whole when GX's version changes.
+A stored result never changes, so its page is drawn once, and made to work offline then: GX's
+site keeps it while the result is kept, and a build draws only the new results and the suites
+(GX's incremental build). The site is drawn again whole when GX's version changes.
 """
 
 import html
@@ -44,6 +44,9 @@ the table audit_validation_results.</p>
 </tbody></table>
 </body></html>
 """
+# What drew the site: drawn by another GX, or before its pages were made to work offline where
+# they are, it is drawn again whole.
+DRAWN_BY = f"great_expectations {gx.__version__}, offline"
 RUNS = 10  # runs whose results Data Docs show; every run stays in the audit trail
 LATEST = 5  # validation pages linked per suite in the index
 STATUS = {True: "ผ่านทุกข้อ — all passed", False: "มีข้อที่ไม่ผ่าน — some failed (see severity)"}
@@ -63,7 +66,7 @@ def _draw(context, site: Path, suites: list[str]) -> None:
     """Draw what the site lacks: the stored results without a page, and every suite (a suite
     changes with the code); remove the pages of results no longer stored."""
     drawn_by = site / "gx-version"
-    if not drawn_by.is_file() or drawn_by.read_text() != gx.__version__:
+    if not drawn_by.is_file() or drawn_by.read_text() != DRAWN_BY:
         shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(site / "expectations", ignore_errors=True)  # a suite removed goes too
     pages = {_page(key): key for key in context.validation_results_store.list_keys()}
@@ -76,7 +79,10 @@ def _draw(context, site: Path, suites: list[str]) -> None:
     new = [key for page, key in pages.items() if not (site / page).exists()]
     drawn = [*(ExpectationSuiteIdentifier(name=name) for name in suites), *new]
     context.build_data_docs(resource_identifiers=drawn, build_index=False)  # the index is ours
-    drawn_by.write_text(gx.__version__)
+    # What GX has just written (the suites, the new results, its styles), made to work offline.
+    for page in [*site.glob("expectations/**/*.html"), *(site / _page(key) for key in new), *site.rglob("*.css")]:
+        _offline(page)
+    drawn_by.write_text(DRAWN_BY)
 
 
 def _offline(page: Path) -> None:
@@ -113,8 +119,6 @@ def build(gx_root: Path, to: Path, also: Iterable[str] = ()) -> list[str]:
     names = sorted(suite.name for suite in context.suites.all())
     _draw(context, _site(gx_root), names)
     shutil.copytree(_site(gx_root), to, ignore=shutil.ignore_patterns("gx-version"))
-    for page in [*to.rglob("*.html"), *to.rglob("*.css")]:
-        _offline(page)
     passed = _last_success(context)
     rows = "\n".join(_row(to, name, passed.get(name)) for name in names)
     (to / "index.html").write_text(INDEX.format(rows=rows), encoding="utf-8")

@@ -45,9 +45,12 @@ def _published_column(model: Model, name: str, duckdb_type: str) -> tuple[str, t
     return f'CAST("{name}" AS VARCHAR)', str  # text, and dates as ISO text
 
 
-def published_query(con: duckdb.DuckDBPyConnection, model: Model, where: str = "true") -> tuple[str, dict[str, type]]:
-    """The SELECT of a mart as it is published, in key order, and the SQLite type of each column:
-    the database and the downloads are written from it, so they hold the same values."""
+def published_query(
+    con: duckdb.DuckDBPyConnection, model: Model, where: str = "true", ordered: bool = True
+) -> tuple[str, dict[str, type]]:
+    """The SELECT of a mart as it is published, in key order (unless not ``ordered``: to hash its
+    rows, say), and the SQLite type of each column: the database and the downloads are written
+    from it, so they hold the same values."""
     columns = con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE "
         "table_schema = ? AND table_name = ? ORDER BY ordinal_position",
@@ -55,8 +58,9 @@ def published_query(con: duckdb.DuckDBPyConnection, model: Model, where: str = "
     ).fetchall()
     published = {name: _published_column(model, name, kind) for name, kind in columns}
     select = ", ".join(f'{expr} AS "{name}"' for name, (expr, _) in published.items())
-    order = ", ".join(f'"{k}"' for k in model.key)
-    query = f"SELECT {select} FROM {model.layer}.{model.name} WHERE {where} ORDER BY {order}"
+    query = f"SELECT {select} FROM {model.layer}.{model.name} WHERE {where}"
+    if ordered:
+        query += " ORDER BY " + ", ".join(f'"{k}"' for k in model.key)
     return query, {name: sqlite_type for name, (_, sqlite_type) in published.items()}
 
 
