@@ -212,12 +212,14 @@ def hidden_table(con, threshold: int, earlier: tuple[str, str] | None = None) ->
 def _earlier(con, table: tuple[str, str] | None) -> dict[str, list[tuple]]:
     """The hidden cells an earlier build wrote in ``table``, if it did, by the digest of the cells
     they were worked out from, in the order ``hidden_cells`` gives them."""
-    found = con.execute(
+    if table is None:
+        return {}
+    (written,) = con.execute(
         "SELECT count(*) FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
         "AND column_name = 'cells_digest'",
-        list(table or ("", "")),
+        list(table),
     ).fetchone()
-    if not found[0]:
+    if not written:  # no earlier build, or one before the digests
         return {}
     by_digest = defaultdict(list)
     names = ", ".join(HIDDEN.names[:-1])
