@@ -11,7 +11,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration import automation, build, settings
+from orchestration import automation, build, disclosure, settings
 from orchestration.definitions import build as definitions
 from orchestration.demo.generator import generate
 from orchestration.metadata.models import PUBLISHED as PUBLISHED_TABLES
@@ -137,6 +137,8 @@ def test_the_tables_the_month_left_as_they_were_are_taken_from_the_live_release(
     assert parts["D1.2"] == runs["incremental"].run_id
     stood_parts = [p for p, run in parts.items() if run == runs["first"].run_id]
     assert stood_parts and marts["indicator_values"]["parts_checked_in_earlier_runs"].value == len(stood_parts)
+    provenance = {p: e["checked_in_run"] for p, e in incremental["indicator_provenance"]["parts"].items()}
+    assert provenance["D1.2"] == runs["incremental"].run_id and runs["first"].run_id in provenance.values()
     files = [
         {p.name: p.read_bytes() for p in (release.live_release(runs[f].publish_dir) / release.FILES).glob("*")}
         for f in ("picked_up", "full")
@@ -144,6 +146,17 @@ def test_the_tables_the_month_left_as_they_were_are_taken_from_the_live_release(
     downloads = [name for name in files[0] if name.endswith((".csv", ".parquet"))]
     assert len(downloads) == 2 * len(PUBLISHED_TABLES)
     assert [name for name in downloads if files[0][name] != files[1][name]] == []
+
+
+def test_disclosure_control_after_the_month_hides_what_a_full_rebuild_hides(runs):
+    """The families whose cells the month left as they were keep the hidden cells of the last
+    build, the others are worked out again: the same rows, digest for digest, as worked out whole."""
+    hidden = []
+    for folder in ("picked_up", "full"):
+        with duckdb.connect(str(runs[folder].warehouse_path), read_only=True) as con:
+            hidden.append(con.execute(f"SELECT * FROM intermediate.{disclosure.MODEL} ORDER BY ALL").fetchall())
+    assert hidden[0] and hidden[0] == hidden[1]
+    assert {row[0] for row in hidden[0]} >= {"assisted_people", "active_volunteers"}
 
 
 def test_no_build_parses_the_dbt_project_again(runs):
