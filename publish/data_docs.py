@@ -44,8 +44,8 @@ the table audit_validation_results.</p>
 </tbody></table>
 </body></html>
 """
-# What drew the site: drawn by another GX, or before its pages were made to work offline where
-# they are, it is drawn again whole.
+# What drew the site. A site drawn by another GX, or by code that made only the copies of its pages
+# work offline, is drawn again whole.
 DRAWN_BY = f"great_expectations {gx.__version__}, offline"
 RUNS = 10  # runs whose results Data Docs show; every run stays in the audit trail
 LATEST = 5  # validation pages linked per suite in the index
