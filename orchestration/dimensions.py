@@ -43,13 +43,18 @@ def abolished() -> pa.Table:
     )
 
 
+def write(con, name: str, table: pa.Table) -> None:
+    """A dimension ``table`` as ``raw.<name>``, replacing what was there."""
+    con.register("dimension", table)
+    con.execute(f"CREATE OR REPLACE TABLE raw.{name} AS SELECT * FROM dimension")
+    con.unregister("dimension")
+
+
 def write_areas(con) -> None:
     """The area tables ingestion checks codes against, in ``raw``, as their assets write them: for
     a warehouse that ingestion loads into outside a build (the bench's load alone, the tests)."""
-    for name, table in (("areas", areas()), ("abolished_areas", abolished())):
-        con.register("area_table", table)
-        con.execute(f"CREATE OR REPLACE TABLE raw.{name} AS SELECT * FROM area_table")
-        con.unregister("area_table")
+    write(con, "areas", areas())
+    write(con, "abolished_areas", abolished())
 
 
 def fiscal_years() -> pa.Table:

@@ -27,8 +27,7 @@ def _dimension_asset(name: str):
     def _asset(warehouse: Warehouse) -> dg.MaterializeResult:
         table = build()
         with warehouse.connect() as con:
-            con.register("dimension", table)
-            con.execute(f"CREATE OR REPLACE TABLE raw.{name} AS SELECT * FROM dimension")
+            dimensions.write(con, name, table)
         return dg.MaterializeResult(metadata={"rows": table.num_rows})
 
     return _asset

@@ -95,8 +95,7 @@ def test_a_fetched_file_loads_with_its_provenance(portal, tmp_path):
     con = duckdb.connect()
     sql_functions.register(con, b"test-key")
     load.prepare(con)
-    con.register("t", dimensions.areas())
-    con.execute("CREATE TABLE raw.areas AS SELECT * FROM t; CREATE TABLE raw.abolished_areas (code VARCHAR)")
+    dimensions.write_areas(con)
     record = load.load_file(con, POPULATION, target, "population/population-60.json", date(2026, 11, 22), tmp_path)
     assert (record.rows_read, record.rows_accepted) == (7, 7)
     (origin,) = con.execute("SELECT origin FROM raw.load_log").fetchall()[0]
