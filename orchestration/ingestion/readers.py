@@ -21,6 +21,8 @@ import io
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import islice
@@ -96,36 +98,51 @@ def cell_text(value) -> str:
 
 
 def _read_text(con, path: Path, source: Source, workdir: Path) -> ReadResult:
-    """UTF-8 and TIS-620 are read where they lie; UTF-16 is first transcoded to UTF-8."""
+    """UTF-8 and TIS-620 are read where they lie, and checked meanwhile; UTF-16 is first
+    transcoded to UTF-8."""
     workdir.mkdir(parents=True, exist_ok=True)
     utf8 = workdir / f"landing-{uuid.uuid4().hex}.csv"  # holds personal data: stays in the data folder
     try:
         encoding = sniff.encoding(path)
         if encoding in IN_PLACE:
-            sniff.check(path, encoding)
-            text, reading = path, IN_PLACE[encoding]
+            # Bytes that are no text in the encoding refuse the file (DuckDB may fail on them too).
+            text, reading, checking = path, IN_PLACE[encoding], _meanwhile(sniff.check, path, encoding)
         else:
             sniff.transcode(path, utf8, encoding)
-            text, reading = utf8, _UTF8
-        # The first records hold the header, and the first data row below a two-row one.
-        head = records.head(text, headers.SEARCH_ROWS + 2)
-        content = np.flatnonzero(~head.blank)
-        first = records.text_of(text, head, content[: headers.SEARCH_ROWS], reading.from_bytes)
-        delimiter, header = _find_text_header(first, source)
-        header = headers.require_columns(path, header, source)
-        last = int(content[header.row + header.height - 1])  # the header's last record
-        result = _read_csv_with_duckdb(con, text, reading, head, last, delimiter, header, source)
-        if result is None:  # DuckDB and the record scan disagree (a stray quote): read it row by row
-            if text == path:
-                sniff.transcode(path, utf8, encoding)
-            result = _read_csv_with_python(con, path, utf8, delimiter, source)
-        else:
-            result.notes += _extra_columns_note(header)
+            text, reading, checking = utf8, _UTF8, nullcontext()
+        with checking:
+            # The first records hold the header, and the first data row below a two-row one.
+            head = records.head(text, headers.SEARCH_ROWS + 2)
+            content = np.flatnonzero(~head.blank)
+            first = records.text_of(text, head, content[: headers.SEARCH_ROWS], reading.from_bytes)
+            delimiter, header = _find_text_header(first, source)
+            header = headers.require_columns(path, header, source)
+            last = int(content[header.row + header.height - 1])  # the header's last record
+            result = _read_csv_with_duckdb(con, text, reading, head, last, delimiter, header, source)
+            if result is None:  # DuckDB and the record scan disagree (a stray quote): read it row by row
+                if text == path:
+                    sniff.transcode(path, utf8, encoding)
+                result = _read_csv_with_python(con, path, utf8, delimiter, source)
+            else:
+                result.notes += _extra_columns_note(header)
         if encoding not in ("utf-8", "utf-8-sig"):
             result.notes.append(f"read as {encoding}")
         return result
     finally:
         utf8.unlink(missing_ok=True)
+
+
+@contextmanager
+def _meanwhile(work: Callable, *args) -> Iterator[Future]:
+    """``work(*args)`` in a thread of its own while the block runs: a pass over a file's bytes
+    beside DuckDB reading it costs no time, on the core DuckDB's reader leaves. What it raises
+    wins over what the block raised, as if it had run first."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        done = pool.submit(work, *args)
+        try:
+            yield done
+        finally:
+            done.result()
 
 
 @dataclass(frozen=True)
@@ -184,23 +201,25 @@ def _read_csv_with_duckdb(
     names = _read_columns(source)
     for table in ("landing_rejects", "landing_scans", "landing_raw"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
-    # Only the columns kept are taken from the file: the others are never stored. DuckDB counts
-    # blank records among those it skips, and passes over those below without a word.
-    con.execute(
-        f"""
-        CREATE TEMP TABLE landing_raw AS SELECT {", ".join(names)}
-        FROM read_csv(?, header = false, skip = {last + 1}, auto_detect = false, columns = {{{columns}}},
-            delim = ?, quote = '"', escape = '"', encoding = '{reading.duckdb_encoding}',
-            strict_mode = true, max_line_size = {MAX_LINE_BYTES}, store_rejects = true,
-            rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')
-    """,
-        [str(text), delimiter],
-    )
-    # Only the position and kind of each error: csv_line would be the row's text.
-    rejected = con.execute("SELECT DISTINCT line_byte_position, lower(error_type) FROM landing_rejects").fetchall()
-    con.execute("DROP TABLE landing_rejects; DROP TABLE landing_scans")
-    read = scalar(con, "SELECT count(*) FROM landing_raw")
-    if not rejected and records.lines_after(text, int(head.ends[last])) == read:
+    with _meanwhile(records.lines_after, text, int(head.ends[last])) as lines:  # lines below the header
+        # Only the columns kept are taken from the file: the others are never stored. DuckDB
+        # counts blank records among those it skips, and passes over those below without a word.
+        con.execute(
+            f"""
+            CREATE TEMP TABLE landing_raw AS SELECT {", ".join(names)}
+            FROM read_csv(?, header = false, skip = {last + 1}, auto_detect = false, columns = {{{columns}}},
+                delim = ?, quote = '"', escape = '"', encoding = '{reading.duckdb_encoding}',
+                strict_mode = true, max_line_size = {MAX_LINE_BYTES}, store_rejects = true,
+                rejects_table = 'landing_rejects', rejects_scan = 'landing_scans')
+        """,
+            [str(text), delimiter],
+        )
+        # Only the position and kind of each error: csv_line would be the row's text.
+        rejected = con.execute("SELECT DISTINCT line_byte_position, lower(error_type) FROM landing_rejects").fetchall()
+        con.execute("DROP TABLE landing_rejects; DROP TABLE landing_scans")
+        read = scalar(con, "SELECT count(*) FROM landing_raw")
+        one_line_each = not rejected and lines.result() == read
+    if one_line_each:
         # Each row a line: the first is the line below the header's, the rest follow.
         number, rows = f"r.rowid + {int(head.lines[last + 1]) if read else 0}", "landing_raw r"
         malformed = []

@@ -483,6 +483,16 @@ def test_a_tis620_file_with_a_byte_it_does_not_define_is_refused(con, tmp_path):
         load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
 
 
+def test_bytes_that_are_no_text_are_the_reason_given_whatever_else_is_wrong(con, tmp_path):
+    """The encoding is checked while the file is read: its refusal is still the one given, as
+    when it was checked first, for a file whose header lacks a column too."""
+    path = tmp_path / "registry.csv"
+    header = REGISTRY_HEADER.replace(",เพศ", "").encode("cp874")
+    path.write_bytes(header + b"\r\n" + registry_line().encode("cp874") + b"\xfc\r\n")
+    with pytest.raises(FileRefused, match=r"neither UTF-8, UTF-16 nor TIS-620/cp874"):
+        load.load_file(con, WELFARE_REGISTRY, path, "registry.csv", TODAY, tmp_path)
+
+
 def test_a_utf8_file_that_turns_into_tis620_is_refused_not_guessed(con, tmp_path):
     path = write_registry(tmp_path / "registry.csv", [registry_line()], encoding="utf-8")
     size = len(path.read_bytes())
