@@ -136,7 +136,7 @@ def _read_text(con, path: Path, source: Source, workdir: Path) -> ReadResult:
 def _meanwhile(work: Callable, *args) -> Iterator[Future]:
     """``work(*args)`` in a thread of its own while the block runs: a pass over a file's bytes
     beside DuckDB reading it takes the share of the two cores DuckDB's reader leaves (about a
-    third), rather than time of its own. What it raises wins over what the block raised, as if it
+    quarter), rather than time of its own. What it raises wins over what the block raised, as if it
     had run first."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         done = pool.submit(work, *args)
