@@ -4,13 +4,13 @@ metadata and the run manifest), audit it, then promote it."""
 import errno
 import shutil
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import dagster as dg
 
 from orchestration import audit_trail
 from orchestration.fingerprint import code_fingerprint, inputs_fingerprint
+from orchestration.meanwhile import meanwhile
 from orchestration.metadata.models import PUBLISHED, PUBLISHED_AUDIT
 from orchestration.resources import Folders, Warehouse
 from orchestration.settings import public_url, publication_settings
@@ -53,10 +53,8 @@ def datasette_release(
             previous, copied = taken.taken_from(release.DATABASE)
             files = (candidate / release.FILES, PUBLISHED, *taken.taken_from(release.FILES))
             # The downloads are DuckDB's work, the database mostly SQLite's: written side by side.
-            with con.cursor() as other, ThreadPoolExecutor(1) as pool:
-                written = pool.submit(downloads.write, other, *files)
+            with con.cursor() as other, meanwhile(downloads.write, other, *files):
                 counts = export.export_sqlite(con, database, PUBLISHED, previous, copied, taken.parts_taken)
-                written.result()
             threshold = settings["suppression_threshold"]
             audit = candidate_checks.check(gx_dir, context.run_id, con, database, threshold, taken)
             _record_audit_trail(con, warehouse, folders)  # the candidate's audit too, passed or not

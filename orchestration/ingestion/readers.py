@@ -21,8 +21,7 @@ import io
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import islice
@@ -39,6 +38,7 @@ from orchestration.ingestion.refusals import FileRefused
 from orchestration.ingestion.sql_functions import scalar
 from orchestration.ingestion.text import CHANGED, from_cp874, normalise
 from orchestration.ingestion.validate import validated_columns
+from orchestration.meanwhile import meanwhile
 from orchestration.metadata.sources import Source
 
 LANDING = "landing_file"
@@ -105,8 +105,9 @@ def _read_text(con, path: Path, source: Source, workdir: Path) -> ReadResult:
     try:
         encoding = sniff.encoding(path)
         if encoding in IN_PLACE:
-            # Bytes that are no text in the encoding refuse the file (DuckDB may fail on them too).
-            text, reading, checking = path, IN_PLACE[encoding], _meanwhile(sniff.check, path, encoding)
+            # Checked while read (see below): bytes that are no text in the encoding refuse the
+            # file, whatever else is wrong with it (DuckDB may fail on them too).
+            text, reading, checking = path, IN_PLACE[encoding], meanwhile(sniff.check, path, encoding)
         else:
             sniff.transcode(path, utf8, encoding)
             text, reading, checking = utf8, _UTF8, nullcontext()
@@ -130,20 +131,6 @@ def _read_text(con, path: Path, source: Source, workdir: Path) -> ReadResult:
         return result
     finally:
         utf8.unlink(missing_ok=True)
-
-
-@contextmanager
-def _meanwhile(work: Callable, *args) -> Iterator[Future]:
-    """``work(*args)`` in a thread of its own while the block runs: a pass over a file's bytes
-    beside DuckDB reading it takes the share of the two cores DuckDB's reader leaves (about a
-    quarter), rather than time of its own. What it raises wins over what the block raised, as if it
-    had run first."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        done = pool.submit(work, *args)
-        try:
-            yield done
-        finally:
-            done.result()
 
 
 @dataclass(frozen=True)
@@ -202,7 +189,9 @@ def _read_csv_with_duckdb(
     names = _read_columns(source)
     for table in ("landing_rejects", "landing_scans", "landing_raw"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
-    with _meanwhile(records.lines_after, text, int(head.ends[last])) as lines:  # lines below the header
+    # The lines below the header, counted while DuckDB reads: a pass over the file's bytes that takes
+    # the share of the two cores DuckDB's reader leaves (about a quarter), not time of its own.
+    with meanwhile(records.lines_after, text, int(head.ends[last])) as lines:
         # Only the columns kept are taken from the file: the others are never stored. DuckDB
         # counts blank records among those it skips, and passes over those below without a word.
         con.execute(
